@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Vigil.Cli;
+using Vigil.Cli.Infrastructure;
+
+// The command tree only: each command lives in Commands/<Noun>/<Verb>/.
+var root = new RootCommand("Vigil: which known vulnerabilities run in your cluster, where, and what to do about them.");
+CommonOptions.AddTo(root);
+
+var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
+if (parseResult.Errors.Count > 0)
+{
+    foreach (var error in parseResult.Errors)
+    {
+        await Console.Error.WriteLineAsync($"vigil: {error.Message}");
+    }
+
+    return ExitCodes.UsageError;
+}
+
+return await parseResult.InvokeAsync();
