@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
 
-// BenchmarkDotNet benchmarks (run: dotnet run -c Release --project bench/Vigil.Benchmarks -- --filter '*').
-// Whole-process comparisons with peer tools live in bench/*.sh.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Vigil.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/Vigil.Benchmarks -- --filter '*'</c>.
+/// Whole-process comparisons with peer tools live in <c>bench/*.sh</c>.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
