@@ -1,4 +1,3 @@
-using Vigil.Core;
 
 namespace Vigil.Core.Tests;
 
