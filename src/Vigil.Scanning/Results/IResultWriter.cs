@@ -16,7 +16,7 @@ public interface IResultWriter
     Task ReplaceFindingsAsync(ImageScanInfo scan, IReadOnlyList<Finding> findings, CancellationToken cancellationToken);
 
     /// <summary>Replaces the findings of one image digest with already flattened findings (imports, tests).</summary>
-    Task ReplaceFindingsAsync(ImageScanInfo scan, IReadOnlyList<StoredFinding> findings, CancellationToken cancellationToken);
+    Task ReplaceStoredFindingsAsync(ImageScanInfo scan, IReadOnlyList<StoredFinding> findings, CancellationToken cancellationToken);
 
     /// <summary>The last scan of an image digest, or null: the controller rescans when the database version changed.</summary>
     Task<ImageScanInfo?> GetImageScanAsync(Digest digest, CancellationToken cancellationToken);

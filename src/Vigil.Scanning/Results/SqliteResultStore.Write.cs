@@ -115,11 +115,11 @@ public sealed partial class SqliteResultStore
     public Task ReplaceFindingsAsync(ImageScanInfo scan, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        return ReplaceFindingsAsync(scan, findings.Select(StoredFinding.From).ToList(), cancellationToken);
+        return ReplaceStoredFindingsAsync(scan, findings.Select(StoredFinding.From).ToList(), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task ReplaceFindingsAsync(ImageScanInfo scan, IReadOnlyList<StoredFinding> findings, CancellationToken cancellationToken)
+    public async Task ReplaceStoredFindingsAsync(ImageScanInfo scan, IReadOnlyList<StoredFinding> findings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(findings);
