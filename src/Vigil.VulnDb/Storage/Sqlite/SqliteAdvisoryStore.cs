@@ -202,34 +202,36 @@ public sealed partial class SqliteAdvisoryStore : IAdvisoryStore, IDisposable
     {
         string fingerprint = string.Empty;
         DateTimeOffset? updatedAt = null;
+        long count = 0;
         await using (var command = connection.CreateCommand())
         {
+            // Only the meta table: this is polled, so it must stay cheap however large the database is.
             command.Transaction = transaction;
-            command.CommandText = "SELECT key, value FROM meta WHERE key IN ('fingerprint', 'updated_at');";
+            command.CommandText = "SELECT key, value FROM meta WHERE key IN ('fingerprint', 'updated_at', 'advisory_count');";
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var value = reader.IsDBNull(1) ? null : reader.GetString(1);
-                    if (reader.GetString(0) == "fingerprint")
+                    switch (reader.GetString(0))
                     {
-                        fingerprint = value ?? string.Empty;
-                    }
-                    else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t))
-                    {
-                        updatedAt = t;
+                        case "fingerprint":
+                            fingerprint = value ?? string.Empty;
+                            break;
+                        case "advisory_count":
+                            count = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                            break;
+                        default:
+                            updatedAt = ParseTime(value);
+                            break;
                     }
                 }
             }
         }
 
-        await using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = "SELECT COUNT(*) FROM advisories;";
-        var n = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
-        var schema = await SqliteMigrations.CurrentAsync(connection, cancellationToken).ConfigureAwait(false);
-        return new AdvisoryDbVersion(fingerprint, schema, updatedAt, n);
+        var schema = SqliteMigrations.Latest; // initialization migrated (or refused) the database
+        return new AdvisoryDbVersion(fingerprint, schema, updatedAt, count);
     }
 
     internal static async Task<IReadOnlyList<SourceState>> ReadSourcesAsync(SqliteConnection connection, string? only, CancellationToken cancellationToken)

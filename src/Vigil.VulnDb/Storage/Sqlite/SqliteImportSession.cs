@@ -149,7 +149,7 @@ internal sealed class SqliteImportSession(SqliteConnection connection, ImportReq
     private async Task UpdateFingerprintAsync(CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var any = false;
+        long count = 0;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = _transaction;
@@ -161,16 +161,20 @@ internal sealed class SqliteImportSession(SqliteConnection connection, ImportReq
                 {
                     hash.AppendData(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
                     hash.AppendData((byte[])reader[1]);
-                    any = true;
+                    count++;
                 }
             }
         }
 
-        var fingerprint = any ? Convert.ToHexStringLower(hash.GetHashAndReset()) : string.Empty;
+        var fingerprint = count > 0 ? Convert.ToHexStringLower(hash.GetHashAndReset()) : string.Empty;
         var changed = await ExecuteAsync(
             "INSERT INTO meta (key, value) VALUES ('fingerprint', $f) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value;",
             cancellationToken,
             ("$f", fingerprint)).ConfigureAwait(false);
+        await ExecuteAsync(
+            "INSERT INTO meta (key, value) VALUES ('advisory_count', $c) ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+            cancellationToken,
+            ("$c", count.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
         if (changed > 0)
         {
             await ExecuteAsync(
