@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Analyzers;
 using Vigil.Oci;
 using Vigil.Oci.Layers;
+using Vigil.Scanning.Matching;
 using Vigil.Scanning.Pipeline;
 using Vigil.VulnDb.Storage;
 using Vigil.VulnDb.Storage.Sqlite;
@@ -49,6 +50,8 @@ public static class VigilServices
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SqliteAdvisoryStore(path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteAdvisoryStore>>());
         });
+        services.AddVigilMatching(DatabasePath(cache));
+        services.AddSingleton<ScanService>();
         return services.BuildServiceProvider();
     }
 
