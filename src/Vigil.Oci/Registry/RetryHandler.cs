@@ -15,9 +15,15 @@ internal sealed class RetryHandler : DelegatingHandler
     public RetryHandler(OciOptions options, TimeProvider timeProvider)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (options.MaxAttempts <= 1)
+        {
+            pipeline = builder.Build();
+            return;
+        }
+
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+            MaxRetryAttempts = options.MaxAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = options.RetryBaseDelay,
