@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Images;
+using Vigil.Oci.Registry;
 using Vigil.Oci.Sources;
 
 namespace Vigil.Oci;
@@ -20,19 +21,21 @@ namespace Vigil.Oci;
 public sealed class ImageSourceResolver
 {
     private readonly OciOptions options;
+    private readonly RegistryClientFactory registries;
     private readonly ILogger<ImageSourceResolver> logger;
 
     /// <summary>Creates the resolver.</summary>
-    public ImageSourceResolver(IOptions<OciOptions> options, ILogger<ImageSourceResolver> logger)
+    public ImageSourceResolver(IOptions<OciOptions> options, RegistryClientFactory registries, ILogger<ImageSourceResolver> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
+        this.registries = registries;
         this.logger = logger;
     }
 
-    /// <summary>A resolver without dependency injection.</summary>
-    public static ImageSourceResolver Create(OciOptions? options = null) =>
-        new(Options.Create(options ?? new OciOptions()), NullLogger<ImageSourceResolver>.Instance);
+    /// <summary>A resolver without a host's dependency injection (tools, tests): <c>AddVigilOci</c> in a private container.</summary>
+    public static ImageSourceResolver Create(Action<OciOptions>? configure = null) =>
+        new ServiceCollection().AddVigilOci(configure).BuildServiceProvider().GetRequiredService<ImageSourceResolver>();
 
     /// <summary>Opens <paramref name="input"/>: reads its manifest and config, not yet its layers.</summary>
     /// <param name="input">A path or an image reference.</param>
@@ -62,7 +65,7 @@ public sealed class ImageSourceResolver
 
         if (TryStripPrefix(input, "docker://", out var remote) || TryStripPrefix(input, "registry:", out remote))
         {
-            return await OpenRegistryAsync(ImageReference.Parse(remote), cancellationToken);
+            return await OpenRegistryAsync(ImageReference.Parse(remote), null, cancellationToken);
         }
 
         if (Directory.Exists(input))
@@ -86,7 +89,7 @@ public sealed class ImageSourceResolver
 
         if (ImageReference.TryParse(input, out var reference, out var error))
         {
-            return await OpenRegistryAsync(reference, cancellationToken);
+            return await OpenRegistryAsync(reference, null, cancellationToken);
         }
 
         if (input.StartsWith('/') || input.StartsWith('.') || input.StartsWith('~'))
@@ -139,11 +142,18 @@ public sealed class ImageSourceResolver
         throw new ImageReadException($"'{path}' is neither an oci-archive (oci-layout, index.json) nor a docker-archive (manifest.json).");
     }
 
-    private Task<IImageSource> OpenRegistryAsync(ImageReference reference, CancellationToken cancellationToken)
+    /// <summary>Opens an image in a registry, with <paramref name="credential"/> or the configured credentials.</summary>
+    /// <param name="reference">The image.</param>
+    /// <param name="credential">Credentials for this pull (from an imagePullSecret); null for the configured ones.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<IImageSource> OpenRegistryAsync(ImageReference reference, Auth.RegistryCredential? credential = null, CancellationToken cancellationToken = default)
     {
-        _ = cancellationToken;
-        _ = options;
-        throw new ImageReadException($"Pulling {reference} from a registry is not wired yet.");
+        ArgumentNullException.ThrowIfNull(reference);
+        var client = await registries.CreateAsync(reference.Registry, credential, cancellationToken);
+        var manifest = await client.GetManifestAsync(reference.Repository, reference.ManifestReference, cancellationToken);
+        var root = new Manifests.Descriptor(manifest.MediaType, manifest.Digest, manifest.Content.Length);
+        return await ImageAssembler.AssembleAsync(new RegistryBlobStore(client, reference.Repository), root, manifest.Content.ToArray(),
+            reference.ToString(), reference.Name, options, cancellationToken);
     }
 
     private static bool TryStripPrefix(string input, string prefix, out string rest)

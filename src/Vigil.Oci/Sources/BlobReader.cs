@@ -7,14 +7,16 @@ namespace Vigil.Oci.Sources;
 internal static class BlobReader
 {
     /// <summary>Reads the blob of <paramref name="descriptor"/>, rejecting it when it is bigger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]> ReadAsync(IBlobStore store, Descriptor descriptor, long maxBytes, string subject, CancellationToken cancellationToken)
+    public static async Task<byte[]> ReadAsync(IBlobStore store, Descriptor descriptor, long maxBytes, string subject, bool manifest, CancellationToken cancellationToken)
     {
         if (descriptor.Size > maxBytes)
         {
             throw new ManifestException($"The {subject} ({descriptor.Digest}) is {descriptor.Size} bytes, over the {maxBytes}-byte limit.");
         }
 
-        await using var raw = await store.OpenBlobAsync(descriptor.Digest, cancellationToken);
+        await using var raw = manifest
+            ? await store.OpenManifestAsync(descriptor.Digest, cancellationToken)
+            : await store.OpenBlobAsync(descriptor.Digest, cancellationToken);
         await using var verified = new DigestVerifyingStream(raw, descriptor.Digest, descriptor.Size, subject);
         return await ReadCappedAsync(verified, maxBytes, subject, cancellationToken);
     }

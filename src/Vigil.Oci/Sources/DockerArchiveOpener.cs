@@ -123,6 +123,9 @@ internal static class DockerArchiveOpener
                 ? Task.FromResult(files.Open(path))
                 : throw new ImageReadException($"Blob {digest} is not part of {files.Location}.");
 
+        public Task<Stream> OpenManifestAsync(Digest digest, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A docker-archive has no manifest blobs.");
+
         public ValueTask DisposeAsync() => files.DisposeAsync();
     }
 }

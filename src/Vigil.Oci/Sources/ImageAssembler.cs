@@ -20,12 +20,12 @@ internal static class ImageAssembler
         CancellationToken cancellationToken)
     {
         var descriptor = root;
-        var content = rootContent ?? await BlobReader.ReadAsync(store, root, options.MaxManifestBytes, $"manifest of {name}", cancellationToken);
+        var content = rootContent ?? await BlobReader.ReadAsync(store, root, options.MaxManifestBytes, $"manifest of {name}", manifest: true, cancellationToken);
         var document = ManifestParser.Parse(content, root.MediaType, name);
         if (document is ImageIndex index)
         {
             descriptor = PlatformSelector.Select(index, options.Platform, name);
-            content = await BlobReader.ReadAsync(store, descriptor, options.MaxManifestBytes, $"manifest of {name} for {options.Platform}", cancellationToken);
+            content = await BlobReader.ReadAsync(store, descriptor, options.MaxManifestBytes, $"manifest of {name} for {options.Platform}", manifest: true, cancellationToken);
             document = ManifestParser.Parse(content, descriptor.MediaType, name);
         }
 
@@ -34,7 +34,7 @@ internal static class ImageAssembler
             throw new ManifestException($"The index of {name} for {options.Platform} points to another index; nested indexes are not supported.");
         }
 
-        var configBytes = await BlobReader.ReadAsync(store, manifest.Config, options.MaxConfigBytes, $"config of {name}", cancellationToken);
+        var configBytes = await BlobReader.ReadAsync(store, manifest.Config, options.MaxConfigBytes, $"config of {name}", manifest: false, cancellationToken);
         var config = ImageConfig.Parse(configBytes, name);
         var layers = manifest.Layers.Select((l, i) => new ImageLayer(i, l.Digest, l.Size, l.MediaType)).ToList();
         var artifact = new ArtifactInfo(name, ArtifactKind.Image)

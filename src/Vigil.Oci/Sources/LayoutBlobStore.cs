@@ -13,5 +13,7 @@ internal sealed class LayoutBlobStore(ILayoutFiles files) : IBlobStore
             : throw new ImageReadException($"Blob {digest} is missing from {files.Location}.");
     }
 
+    public Task<Stream> OpenManifestAsync(Digest digest, CancellationToken cancellationToken) => OpenBlobAsync(digest, cancellationToken);
+
     public ValueTask DisposeAsync() => files.DisposeAsync();
 }
