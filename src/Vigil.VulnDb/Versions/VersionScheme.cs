@@ -1,0 +1,35 @@
+namespace Vigil.VulnDb.Versions;
+
+/// <summary>A version syntax and ordering, selected per OSV ecosystem by <see cref="VersionSchemes.ForEcosystem"/>.</summary>
+public enum VersionScheme
+{
+    /// <summary>Numeric-aware fallback for ecosystems without a known scheme (<see cref="Generic.GenericVersion"/>).</summary>
+    Generic = 0,
+
+    /// <summary>Debian/Ubuntu package versions (<see cref="Dpkg.DebianVersion"/>).</summary>
+    Dpkg,
+
+    /// <summary>RPM EVR versions (<c>Rpm.RpmVersion</c>).</summary>
+    Rpm,
+
+    /// <summary>Alpine apk-tools versions (<c>Apk.ApkVersion</c>).</summary>
+    Apk,
+
+    /// <summary>Semantic Versioning 2.0 (<see cref="SemVer.SemanticVersion"/>).</summary>
+    SemVer,
+
+    /// <summary>Python PEP 440 versions (<c>Pep440.Pep440Version</c>).</summary>
+    Pep440,
+
+    /// <summary>Maven ComparableVersion ordering (<c>Maven.MavenVersion</c>).</summary>
+    Maven,
+
+    /// <summary>NuGet.Versioning ordering (<c>NuGet.NuGetVersion</c>).</summary>
+    NuGet,
+
+    /// <summary>RubyGems Gem::Version ordering (<c>RubyGems.RubyGemsVersion</c>).</summary>
+    RubyGems,
+
+    /// <summary>Composer (Packagist) versions (<c>Packagist.PackagistVersion</c>).</summary>
+    Packagist,
+}
