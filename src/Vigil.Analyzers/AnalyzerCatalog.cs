@@ -1,7 +1,16 @@
 using Vigil.Analyzers.Abstractions;
+using Vigil.Analyzers.Apk;
+using Vigil.Analyzers.Cargo;
+using Vigil.Analyzers.Composer;
 using Vigil.Analyzers.Dpkg;
+using Vigil.Analyzers.GoBinary;
+using Vigil.Analyzers.Maven;
 using Vigil.Analyzers.Npm;
+using Vigil.Analyzers.NuGet;
 using Vigil.Analyzers.OsRelease;
+using Vigil.Analyzers.PyPi;
+using Vigil.Analyzers.Rpm;
+using Vigil.Analyzers.RubyGems;
 
 namespace Vigil.Analyzers;
 
@@ -13,8 +22,20 @@ public static class AnalyzerCatalog
     [
         new OsReleaseAnalyzer(),
         new DpkgStatusAnalyzer(),
+        new ApkInstalledAnalyzer(),
+        new RpmDatabaseAnalyzer(),
         new NpmPackageAnalyzer(),
         new PackageLockAnalyzer(),
+        new PythonPackageAnalyzer(),
+        new JarAnalyzer(),
+        new DepsJsonAnalyzer(),
+        new PackagesLockAnalyzer(),
+        new GoBinaryAnalyzer(),
+        new RustBinaryAnalyzer(),
+        new CargoLockAnalyzer(),
+        new GemspecAnalyzer(),
+        new GemfileLockAnalyzer(),
+        new ComposerInstalledAnalyzer(),
     ]);
 
     /// <summary>Returns the analyzers as a list, throwing when two share an id (ids key the cache and reports).</summary>
