@@ -9,10 +9,10 @@ public enum VersionScheme
     /// <summary>Debian/Ubuntu package versions (<see cref="Dpkg.DebianVersion"/>).</summary>
     Dpkg,
 
-    /// <summary>RPM EVR versions (<c>Rpm.RpmVersion</c>).</summary>
+    /// <summary>RPM EVR versions (<see cref="Rpm.RpmVersion"/>).</summary>
     Rpm,
 
-    /// <summary>Alpine apk-tools versions (<c>Apk.ApkVersion</c>).</summary>
+    /// <summary>Alpine apk-tools versions (<see cref="Apk.ApkVersion"/>).</summary>
     Apk,
 
     /// <summary>Semantic Versioning 2.0 (<see cref="SemVer.SemanticVersion"/>).</summary>

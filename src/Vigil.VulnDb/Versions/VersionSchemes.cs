@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using Vigil.Core;
+using Vigil.VulnDb.Versions.Apk;
 using Vigil.VulnDb.Versions.Dpkg;
 using Vigil.VulnDb.Versions.Generic;
+using Vigil.VulnDb.Versions.Rpm;
 using Vigil.VulnDb.Versions.SemVer;
 
 namespace Vigil.VulnDb.Versions;
@@ -54,6 +56,8 @@ public static class VersionSchemes
     {
         VersionScheme.Generic => GenericVersionComparer.Instance,
         VersionScheme.Dpkg => DebianVersionComparer.Instance,
+        VersionScheme.Rpm => RpmVersionComparer.Instance,
+        VersionScheme.Apk => ApkVersionComparer.Instance,
         VersionScheme.SemVer => SemanticVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
