@@ -18,7 +18,7 @@ public enum VersionScheme
     /// <summary>Semantic Versioning 2.0 (<see cref="SemVer.SemanticVersion"/>).</summary>
     SemVer,
 
-    /// <summary>Python PEP 440 versions (<c>Pep440.Pep440Version</c>).</summary>
+    /// <summary>Python PEP 440 versions (<see cref="Pep440.Pep440Version"/>).</summary>
     Pep440,
 
     /// <summary>Maven ComparableVersion ordering (<c>Maven.MavenVersion</c>).</summary>
