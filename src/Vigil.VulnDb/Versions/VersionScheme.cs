@@ -21,7 +21,7 @@ public enum VersionScheme
     /// <summary>Python PEP 440 versions (<see cref="Pep440.Pep440Version"/>).</summary>
     Pep440,
 
-    /// <summary>Maven ComparableVersion ordering (<c>Maven.MavenVersion</c>).</summary>
+    /// <summary>Maven ComparableVersion ordering (<see cref="Maven.MavenVersion"/>).</summary>
     Maven,
 
     /// <summary>NuGet.Versioning ordering (<c>NuGet.NuGetVersion</c>).</summary>

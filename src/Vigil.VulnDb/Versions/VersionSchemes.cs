@@ -3,6 +3,7 @@ using Vigil.Core;
 using Vigil.VulnDb.Versions.Apk;
 using Vigil.VulnDb.Versions.Dpkg;
 using Vigil.VulnDb.Versions.Generic;
+using Vigil.VulnDb.Versions.Maven;
 using Vigil.VulnDb.Versions.Pep440;
 using Vigil.VulnDb.Versions.Rpm;
 using Vigil.VulnDb.Versions.SemVer;
@@ -61,6 +62,7 @@ public static class VersionSchemes
         VersionScheme.Apk => ApkVersionComparer.Instance,
         VersionScheme.SemVer => SemanticVersionComparer.Instance,
         VersionScheme.Pep440 => Pep440VersionComparer.Instance,
+        VersionScheme.Maven => MavenVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
 }
