@@ -24,7 +24,7 @@ public enum VersionScheme
     /// <summary>Maven ComparableVersion ordering (<see cref="Maven.MavenVersion"/>).</summary>
     Maven,
 
-    /// <summary>NuGet.Versioning ordering (<c>NuGet.NuGetVersion</c>).</summary>
+    /// <summary>NuGet.Versioning ordering (<see cref="NuGet.NuGetVersion"/>).</summary>
     NuGet,
 
     /// <summary>RubyGems Gem::Version ordering (<c>RubyGems.RubyGemsVersion</c>).</summary>

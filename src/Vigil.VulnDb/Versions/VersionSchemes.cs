@@ -4,6 +4,7 @@ using Vigil.VulnDb.Versions.Apk;
 using Vigil.VulnDb.Versions.Dpkg;
 using Vigil.VulnDb.Versions.Generic;
 using Vigil.VulnDb.Versions.Maven;
+using Vigil.VulnDb.Versions.NuGet;
 using Vigil.VulnDb.Versions.Pep440;
 using Vigil.VulnDb.Versions.Rpm;
 using Vigil.VulnDb.Versions.SemVer;
@@ -63,6 +64,7 @@ public static class VersionSchemes
         VersionScheme.SemVer => SemanticVersionComparer.Instance,
         VersionScheme.Pep440 => Pep440VersionComparer.Instance,
         VersionScheme.Maven => MavenVersionComparer.Instance,
+        VersionScheme.NuGet => NuGetVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
 }
