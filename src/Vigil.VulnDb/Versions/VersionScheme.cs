@@ -9,22 +9,22 @@ public enum VersionScheme
     /// <summary>Debian/Ubuntu package versions (<see cref="Dpkg.DebianVersion"/>).</summary>
     Dpkg,
 
-    /// <summary>RPM EVR versions (<c>Rpm.RpmVersion</c>).</summary>
+    /// <summary>RPM EVR versions (<see cref="Rpm.RpmVersion"/>).</summary>
     Rpm,
 
-    /// <summary>Alpine apk-tools versions (<c>Apk.ApkVersion</c>).</summary>
+    /// <summary>Alpine apk-tools versions (<see cref="Apk.ApkVersion"/>).</summary>
     Apk,
 
     /// <summary>Semantic Versioning 2.0 (<see cref="SemVer.SemanticVersion"/>).</summary>
     SemVer,
 
-    /// <summary>Python PEP 440 versions (<c>Pep440.Pep440Version</c>).</summary>
+    /// <summary>Python PEP 440 versions (<see cref="Pep440.Pep440Version"/>).</summary>
     Pep440,
 
-    /// <summary>Maven ComparableVersion ordering (<c>Maven.MavenVersion</c>).</summary>
+    /// <summary>Maven ComparableVersion ordering (<see cref="Maven.MavenVersion"/>).</summary>
     Maven,
 
-    /// <summary>NuGet.Versioning ordering (<c>NuGet.NuGetVersion</c>).</summary>
+    /// <summary>NuGet.Versioning ordering (<see cref="NuGet.NuGetVersion"/>).</summary>
     NuGet,
 
     /// <summary>RubyGems Gem::Version ordering (<c>RubyGems.RubyGemsVersion</c>).</summary>

@@ -1,7 +1,12 @@
 using System.Collections.Frozen;
 using Vigil.Core;
+using Vigil.VulnDb.Versions.Apk;
 using Vigil.VulnDb.Versions.Dpkg;
 using Vigil.VulnDb.Versions.Generic;
+using Vigil.VulnDb.Versions.Maven;
+using Vigil.VulnDb.Versions.NuGet;
+using Vigil.VulnDb.Versions.Pep440;
+using Vigil.VulnDb.Versions.Rpm;
 using Vigil.VulnDb.Versions.SemVer;
 
 namespace Vigil.VulnDb.Versions;
@@ -54,7 +59,12 @@ public static class VersionSchemes
     {
         VersionScheme.Generic => GenericVersionComparer.Instance,
         VersionScheme.Dpkg => DebianVersionComparer.Instance,
+        VersionScheme.Rpm => RpmVersionComparer.Instance,
+        VersionScheme.Apk => ApkVersionComparer.Instance,
         VersionScheme.SemVer => SemanticVersionComparer.Instance,
+        VersionScheme.Pep440 => Pep440VersionComparer.Instance,
+        VersionScheme.Maven => MavenVersionComparer.Instance,
+        VersionScheme.NuGet => NuGetVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
 }
