@@ -44,32 +44,52 @@ public static class OsvDocumentReader
         }
     }
 
-    /// <summary>Reads the JSON entries of a zip archive; other entries are skipped.</summary>
+    /// <summary>Reads the JSON entries of a zip archive; other entries are skipped, as are entries larger than <see cref="MaxDocumentBytes"/>.</summary>
+    /// <remarks>
+    /// Entries are inflated synchronously into buffers of their declared size: the archive is local (a file or a buffered
+    /// download), and one large read per entry is several times faster than the async stream path.
+    /// </remarks>
     public static async IAsyncEnumerable<OsvDocument> ReadZipAsync(Stream zip, string origin, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        var archive = await ZipArchive.CreateAsync(zip, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
-        await using (archive.ConfigureAwait(false))
+        using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (var entry in archive.Entries)
         {
-            foreach (var entry in archive.Entries)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || entry.Length > MaxDocumentBytes)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || entry.Length > MaxDocumentBytes)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    var content = await ReadBoundedAsync(stream, cancellationToken).ConfigureAwait(false);
-                    if (content is not null)
-                    {
-                        yield return new OsvDocument($"{origin}!{entry.FullName}", content);
-                    }
-                }
+            byte[]? content;
+            using (var stream = entry.Open())
+            {
+                content = ReadEntry(stream, (int)entry.Length);
+            }
+
+            if (content is not null)
+            {
+                yield return new OsvDocument($"{origin}!{entry.FullName}", content);
             }
         }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static byte[]? ReadEntry(Stream stream, int declaredLength)
+    {
+        var buffer = new byte[declaredLength];
+        try
+        {
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+
+        // A lying header (more data than declared) is a zip bomb or corruption: skip the entry.
+        return stream.ReadByte() == -1 ? buffer : null;
     }
 
     private static async IAsyncEnumerable<OsvDocument> ReadFileAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken)

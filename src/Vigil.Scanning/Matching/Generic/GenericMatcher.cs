@@ -4,7 +4,10 @@ using Vigil.VulnDb.Index;
 
 namespace Vigil.Scanning.Matching.Generic;
 
-/// <summary>The fallback for every ecosystem without a matcher of its own: the package's match name and version, exact release.</summary>
+/// <summary>
+/// The fallback for every ecosystem without a matcher of its own: the package's match name and version; OS packages need
+/// the advisory's release to equal theirs, language packages take advisories of any repository suffix.
+/// </summary>
 public sealed class GenericMatcher : IVulnerabilityMatcher
 {
     /// <inheritdoc/>
@@ -17,6 +20,7 @@ public sealed class GenericMatcher : IVulnerabilityMatcher
     public ValueTask<MatchResult> MatchAsync(Package package, IAdvisoryIndex advisories, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        return AdvisoryQuery.MatchAsync(package, package.MatchName, package.MatchVersion, ReleaseRules.Exact, advisories, cancellationToken);
+        var rule = package.Type == PackageType.Library && package.Ecosystem.Release is null ? ReleaseRules.Any : ReleaseRules.Exact;
+        return AdvisoryQuery.MatchAsync(package, package.MatchName, package.MatchVersion, rule, advisories, cancellationToken);
     }
 }
