@@ -15,8 +15,8 @@ public sealed record ReportKey(WorkloadReference Workload, string Container, str
     {
         get
         {
-            var arch = Image.Platform.Architecture == "amd64" && Image.Platform.Os == "linux" ? string.Empty : "-" + Image.Platform.Architecture + Image.Platform.Variant;
-            var name = Sanitize($"{Workload.Kind}-{Workload.Name}-{Container}") + "-" + Image.Digest.Short + Sanitize(arch);
+            var arch = Image.Platform.Architecture == "amd64" && Image.Platform.Os == "linux" ? string.Empty : "-" + Sanitize(Image.Platform.Architecture + Image.Platform.Variant);
+            var name = Sanitize($"{Workload.Kind}-{Workload.Name}-{Container}") + "-" + Image.Digest.Short + arch;
             return name.Length <= 253 ? name : name[..240].TrimEnd('-', '.') + "-" + Image.Digest.Hex[12..24];
         }
     }
