@@ -82,7 +82,7 @@ public sealed class ControllerIntegrationTests
         h.Engine.AddImage(Redis, "redis");
         h.Engine.AddImage(Busybox, "busybox");
         h.Engine.AddAdvisory("redis", "CVE-2023-1", Severity.Medium);
-        h.StartController();
+        h.StartController(o => o.ReconnectDelay = TimeSpan.FromMilliseconds(700));
         await h.WaitUntilAsync(() => Task.FromResult(h.Runner.Synced), "first list");
 
         await h.Cluster.AddPodAsync("a", "solo", null, "node-amd", [("app", "nginx")]);
@@ -100,12 +100,13 @@ public sealed class ControllerIntegrationTests
         Assert.Equal(1, cache.Report.Summary.Medium);
 
         // History compacted while disconnected: the resume point is gone (410), the controller relists.
+        await h.WaitUntilAsync(() => Task.FromResult(h.Server.OpenWatches == 1), "watch resumed");
         var listsBefore = h.Server.CountRequests(r => r.Path == "/api/v1/pods" && !r.IsWatch);
+        h.Server.DropWatches();
         await h.Client.CoreV1.DeleteNamespacedPodAsync("solo", "a");
         await h.Cluster.AddPodAsync("b", "tool", null, "node-amd", [("sh", "busybox")]);
         await h.Cluster.StartPodAsync("b", "tool", [("sh", $"busybox@{Busybox}")]);
         h.Server.CompactHistory();
-        h.Server.DropWatches();
         await h.WaitUntilAsync(async () => (await h.Cluster.ReportsAsync("b")).Count == 1, "report after relist");
         await h.WaitUntilAsync(() => Task.FromResult(h.Controller.PodCount == 2), "deleted pod forgotten after relist");
         Assert.True(h.Server.CountRequests(r => r.Path == "/api/v1/pods" && !r.IsWatch) > listsBefore);
