@@ -9,6 +9,7 @@ var root = new RootCommand("Vigil: which known vulnerabilities run in your clust
 CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)
