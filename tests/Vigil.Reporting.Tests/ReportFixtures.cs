@@ -85,7 +85,8 @@ internal static class ReportFixtures
             filtered,
             clock,
             new DatabaseInfo("1", "sha256:5d41402abc4b2a76b9719d911017c592", Now.AddHours(-3)) { Source = "vigil.db" })
-            with { ToolVersion = "1.0.0" };
+            with
+        { ToolVersion = "1.0.0" };
     }
 
     /// <summary>A report with a suppressed finding (ignore file), an expired ignore entry and a warning.</summary>
