@@ -29,7 +29,7 @@ public sealed class SeveritySelection
     /// <summary>Selects exactly the given severities.</summary>
     public static SeveritySelection Of(params IEnumerable<Severity> severities) => new([.. severities]);
 
-    /// <summary>Selects <paramref name="minimum"/> and every worse severity (Unknown is not included unless it is the minimum).</summary>
+    /// <summary>Selects <paramref name="minimum"/> and every worse severity; Unknown is included only by <c>&gt;=UNKNOWN</c>, which selects all.</summary>
     public static SeveritySelection AtLeast(Severity minimum) =>
         new([.. Enum.GetValues<Severity>().Where(s => s == minimum || (s != Severity.Unknown && s > minimum))]);
 

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Vigil.Reporting.Writers.Json;
 
@@ -8,6 +10,12 @@ namespace Vigil.Reporting.Writers.Json;
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {
+    // Reports are files, not HTML: keep '&', '<' and '+' readable in purls and titles instead of \u0026-escaping them.
+    private static readonly JsonTypeInfo<JsonReportDocument> TypeInfo = (JsonTypeInfo<JsonReportDocument>)new JsonSerializerOptions(JsonReportContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.GetTypeInfo(typeof(JsonReportDocument));
+
     /// <inheritdoc/>
     public string Format => "json";
 
@@ -19,7 +27,7 @@ public sealed class JsonReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        await JsonSerializer.SerializeAsync(output, JsonReportMapper.Map(report), JsonReportContext.Default.JsonReportDocument, cancellationToken)
+        await JsonSerializer.SerializeAsync(output, JsonReportMapper.Map(report), TypeInfo, cancellationToken)
             .ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -36,11 +36,11 @@ public sealed class MarkdownReportWriter : IReportWriter
         var md = new StringBuilder();
         md.Append("### Vigil scan: ").Append(MarkdownText.Escape(ReportText.Artifact(report))).Append("\n\n");
         var facts = new[] { ReportText.Os(report), $"scanned {ReportText.Time(report.ScannedAt)}", ReportText.Database(report) is { } db ? $"database {db}" : null };
-        md.AppendJoin(" · ", facts.Where(f => f is not null).Select(MarkdownText.Escape)).Append("\n\n");
+        md.AppendJoin(" · ", facts.Where(f => f is not null).Select(MarkdownText.Escape)).Append('\n');
         Summary(md, report.Summary);
         if (report.Findings.Count == 0)
         {
-            md.Append("No vulnerabilities found.\n");
+            md.Append("\nNo vulnerabilities found.\n");
         }
 
         foreach (var (title, type, findings) in ReportText.Groups(report, report.Findings))
@@ -85,16 +85,16 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     private static void Summary(StringBuilder md, ReportSummary summary)
     {
-        md.Append("| Severity | Findings | Fixable |\n|---|---:|---:|\n");
+        md.Append("\n| Severity | Findings | Fixable |\n|---|---:|---:|\n");
         foreach (var severity in ReportSummary.SeverityOrder)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {severity.ToLabel()} | {summary.Count(severity)} | {summary.FixableCount(severity)} |\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"| **Total** | **{summary.Total}** | **{summary.Fixable}** |\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"| **Total** | **{summary.Total}** | **{summary.Fixable}** |\n");
         if (summary.Suppressed > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"{Count(summary.Suppressed, "finding")} suppressed by filters.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n{Count(summary.Suppressed, "finding")} suppressed by filters.\n");
         }
     }
 
@@ -104,9 +104,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Append("|---|---|---|---|---|---|").Append(withPath ? "---|" : string.Empty).Append('\n');
         foreach (var f in findings)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | [{MarkdownText.Escape(f.Id)}]({ReportText.Link(f)}) | {MarkdownText.Escape(f.Package.Name)} | ")
-                .Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(f.InstalledVersion)} | {MarkdownText.Escape(f.FixedVersion)} | {MarkdownText.Escape(ReportText.Truncate(ReportText.Title(f), 80))} |")
-                .Append(withPath ? $" {MarkdownText.Escape(f.Package.FilePath)} |" : string.Empty)
+            md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | [{MarkdownText.Escape(f.Id)}]({ReportText.Link(f)}) | {MarkdownText.Code(f.Package.Name)} | ")
+                .Append(CultureInfo.InvariantCulture, $"{MarkdownText.Code(f.InstalledVersion)} | {MarkdownText.Code(f.FixedVersion)} | {MarkdownText.Escape(ReportText.Truncate(ReportText.Title(f), 80))} |")
+                .Append(withPath ? $" {MarkdownText.Code(f.Package.FilePath)} |" : string.Empty)
                 .Append('\n');
         }
     }
@@ -116,7 +116,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Append("| Severity | Vulnerability | Package | Filter | Reason | Source |\n|---|---|---|---|---|---|\n");
         foreach (var (f, s) in suppressed)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | {MarkdownText.Escape(f.Id)} | {MarkdownText.Escape(f.Package.Name)} | ")
+            md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | {MarkdownText.Escape(f.Id)} | {MarkdownText.Code(f.Package.Name)} | ")
                 .Append(CultureInfo.InvariantCulture, $"{ReportText.KindName(s.Kind)} | {MarkdownText.Escape(s.Reason)} | {MarkdownText.Escape(s.Source)} |\n");
         }
     }

@@ -37,4 +37,14 @@ internal static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A code span for versions, names and paths: shown literally (no escapes needed for <c>~</c> or <c>_</c>); a backtick
+    /// inside becomes an apostrophe and a pipe stays escaped because GitHub splits table cells before code spans.
+    /// </summary>
+    public static string Code(string? text)
+    {
+        var clean = ReportText.Clean(text);
+        return clean.Length == 0 ? string.Empty : $"`{clean.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal)}`";
+    }
 }

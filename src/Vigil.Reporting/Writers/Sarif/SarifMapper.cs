@@ -49,7 +49,7 @@ internal static class SarifMapper
             .Append(CultureInfo.InvariantCulture, $"**Vulnerability {MarkdownText.Escape(id)}**\n\n{MarkdownText.Escape(title)}\n\n")
             .Append("| Severity | Package | Installed | Fixed | Path |\n|---|---|---|---|---|\n")
             .AppendJoin(string.Empty, findings.Select(f =>
-                $"| {f.Severity.ToLabel()} | {MarkdownText.Escape(f.Package.Name)} | {MarkdownText.Escape(f.InstalledVersion)} | {MarkdownText.Escape(f.FixedVersion ?? "")} | {MarkdownText.Escape(f.Package.FilePath ?? "")} |\n"))
+                $"| {f.Severity.ToLabel()} | {MarkdownText.Code(f.Package.Name)} | {MarkdownText.Code(f.InstalledVersion)} | {MarkdownText.Code(f.FixedVersion)} | {MarkdownText.Code(f.Package.FilePath)} |\n"))
             .Append(CultureInfo.InvariantCulture, $"\n[{MarkdownText.Escape(id)}]({ReportText.Link(worst)})")
             .ToString();
         return new SarifRule(

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Vigil.Reporting.Writers.Sarif;
 
@@ -9,6 +11,12 @@ namespace Vigil.Reporting.Writers.Sarif;
 /// </summary>
 public sealed class SarifReportWriter : IReportWriter
 {
+    // Reports are files, not HTML: keep '&', '<' and '+' readable in purls and titles instead of \u0026-escaping them.
+    private static readonly JsonTypeInfo<SarifLog> TypeInfo = (JsonTypeInfo<SarifLog>)new JsonSerializerOptions(SarifJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.GetTypeInfo(typeof(SarifLog));
+
     /// <inheritdoc/>
     public string Format => "sarif";
 
@@ -20,7 +28,7 @@ public sealed class SarifReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        await JsonSerializer.SerializeAsync(output, SarifMapper.Map(report), SarifJsonContext.Default.SarifLog, cancellationToken)
+        await JsonSerializer.SerializeAsync(output, SarifMapper.Map(report), TypeInfo, cancellationToken)
             .ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -158,7 +158,7 @@ public sealed class TableReportWriter(TableReportOptions options) : IReportWrite
         foreach (var entry in report.ExpiredIgnoreEntries)
         {
             var reason = entry.Reason is null ? string.Empty : $": {entry.Reason}";
-            console.WriteLine(ReportText.Clean($"  {entry.Id} expired {ReportText.Date(entry.Expires)} ({entry.Source}){reason}"));
+            console.WriteLine($"  {ReportText.Clean($"{entry.Id} expired {ReportText.Date(entry.Expires)} ({entry.Source}){reason}")}");
         }
     }
 
