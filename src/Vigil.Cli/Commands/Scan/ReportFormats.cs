@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Vigil.Reporting.Sbom;
 using Vigil.Reporting.Writers;
 using Vigil.Reporting.Writers.Table;
 
@@ -12,6 +13,9 @@ public static class ReportFormats
     {
         var interactive = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var width = interactive ? Math.Max(100, AnsiConsole.Profile.Width) : 160;
-        return ReportWriterRegistry.CreateDefault(new TableReportOptions { Color = interactive, Width = width });
+        var registry = ReportWriterRegistry.CreateDefault(new TableReportOptions { Color = interactive, Width = width });
+        registry.Add(new CycloneDxReportWriter());
+        registry.Add(new SpdxReportWriter());
+        return registry;
     }
 }
