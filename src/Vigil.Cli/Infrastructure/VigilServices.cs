@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Analyzers;
 using Vigil.Oci;
-using Vigil.Oci.Layers;
 using Vigil.Scanning.Matching;
 using Vigil.Scanning.Pipeline;
 using Vigil.VulnDb.Storage;
@@ -37,9 +36,7 @@ public static class VigilServices
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddOptions<OciOptions>().Configure(o => configureOci?.Invoke(o));
-        services.AddSingleton<ImageSourceResolver>();
-        services.AddSingleton<LayeredImageReader>();
+        services.AddVigilOci(o => configureOci?.Invoke(o));
         services.AddVigilAnalyzers();
         services.AddSingleton<Func<InventoryBuilder>>(sp => sp.GetRequiredService<InventoryBuilder>);
         services.AddSingleton<ImageInventoryService>();
