@@ -6,6 +6,7 @@ using Vigil.Analyzers;
 using Vigil.Oci;
 using Vigil.Scanning.Matching;
 using Vigil.Scanning.Pipeline;
+using Vigil.Scanning.Sbom;
 using Vigil.VulnDb.Storage;
 using Vigil.VulnDb.Storage.Sqlite;
 
@@ -48,6 +49,9 @@ public static class VigilServices
             return new SqliteAdvisoryStore(path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteAdvisoryStore>>());
         });
         services.AddVigilMatching(DatabasePath(cache));
+        services.AddOptions<SbomCacheOptions>().Configure(o => o.Directory = SbomCachePath(cache));
+        services.AddSingleton<SbomCache>();
+        services.AddSingleton<IInventoryCache, AnalyzerAwareInventoryCache>();
         services.AddSingleton<ScanService>();
         return services.BuildServiceProvider();
     }

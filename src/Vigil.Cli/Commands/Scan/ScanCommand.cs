@@ -34,7 +34,7 @@ public sealed class ScanCommand
 
     private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var emitter = ReportEmitter.Create(ReportFormats.CreateRegistry(), parseResult.GetValue(ScanCommandOptions.Format) ?? ["table"], parseResult.GetValue(ScanCommandOptions.Output));
+        var emitter = ReportEmitter.Create(parseResult.GetValue(ScanCommandOptions.Format) ?? ["table"], parseResult.GetValue(ScanCommandOptions.Output));
         var (filterOptions, filterWarnings) = await FilterOptionsBinder.BindAsync(parseResult, cancellationToken);
         var platform = ScanCommandOptions.ParsePlatform(parseResult.GetValue(ScanCommandOptions.Platform));
 

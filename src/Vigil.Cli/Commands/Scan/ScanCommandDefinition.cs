@@ -44,7 +44,12 @@ public static class ScanCommandDefinition
         {
             var hasReference = !string.IsNullOrWhiteSpace(result.GetValue(reference));
             var hasInput = !string.IsNullOrWhiteSpace(result.GetValue(Input));
-            if (hasReference == hasInput)
+            if (result.GetValue(reference) is { } value && value.StartsWith('-'))
+            {
+                // An unknown flag lands in the optional argument's slot; say what it is.
+                result.AddError($"Unrecognized option '{value}'.");
+            }
+            else if (hasReference == hasInput)
             {
                 result.AddError("Give either an image reference or --input PATH.");
             }
