@@ -7,6 +7,7 @@ using Vigil.VulnDb.Versions.Maven;
 using Vigil.VulnDb.Versions.NuGet;
 using Vigil.VulnDb.Versions.Pep440;
 using Vigil.VulnDb.Versions.Rpm;
+using Vigil.VulnDb.Versions.RubyGems;
 using Vigil.VulnDb.Versions.SemVer;
 
 namespace Vigil.VulnDb.Versions;
@@ -65,6 +66,7 @@ public static class VersionSchemes
         VersionScheme.Pep440 => Pep440VersionComparer.Instance,
         VersionScheme.Maven => MavenVersionComparer.Instance,
         VersionScheme.NuGet => NuGetVersionComparer.Instance,
+        VersionScheme.RubyGems => RubyGemsVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
 }
