@@ -30,6 +30,6 @@ public enum VersionScheme
     /// <summary>RubyGems Gem::Version ordering (<see cref="RubyGems.RubyGemsVersion"/>).</summary>
     RubyGems,
 
-    /// <summary>Composer (Packagist) versions (<c>Packagist.PackagistVersion</c>).</summary>
+    /// <summary>Composer (Packagist) versions (<see cref="Packagist.PackagistVersion"/>).</summary>
     Packagist,
 }
