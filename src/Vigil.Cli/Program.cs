@@ -5,6 +5,7 @@ using Vigil.Cli.Infrastructure;
 // The command tree only: each command lives in Commands/<Noun>/<Verb>/.
 var root = new RootCommand("Vigil: which known vulnerabilities run in your cluster, where, and what to do about them.");
 CommonOptions.AddTo(root);
+root.Subcommands.Add(Vigil.Cli.Commands.Db.DbCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)
