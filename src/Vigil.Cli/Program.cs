@@ -11,6 +11,8 @@ root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Db.DbCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Controller.ControllerCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Cluster.ClusterCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)

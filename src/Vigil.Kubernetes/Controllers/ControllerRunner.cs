@@ -46,6 +46,7 @@ public sealed class ControllerRunner(
                 .Select(ns => new PodWatcher(client, controller, metrics, ns, settings.LabelSelector, null, InScope, settings.WatchTimeout, settings.ReconnectDelay, watcherLogger))];
         }
 
+        await ExcludeOwnImagesAsync(settings, cancellationToken);
         await controller.CheckDatabaseAsync(cancellationToken);
         var tasks = new List<Task> { controller.RunWorkersAsync(cancellationToken), DatabaseLoopAsync(cancellationToken), ResyncLoopAsync(cancellationToken) };
         tasks.AddRange(_watchers.Select(w => w.RunAsync(cancellationToken)));
@@ -69,6 +70,31 @@ public sealed class ControllerRunner(
         }
 
         await controller.ResyncAsync(cancellationToken);
+    }
+
+    // The controller's own image is not reported: read our pod (downward API gives its name) and exclude its digests.
+    private async Task ExcludeOwnImagesAsync(VigilControllerOptions settings, CancellationToken cancellationToken)
+    {
+        if (settings.SelfPod?.Split('/') is not [var ns, var name])
+        {
+            return;
+        }
+
+        try
+        {
+            var self = await client.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: cancellationToken);
+            foreach (var status in (self.Status?.ContainerStatuses ?? []).Concat(self.Status?.InitContainerStatuses ?? []))
+            {
+                if (Images.ContainerImage.TryParse(status.ImageID, status.Image, out var image))
+                {
+                    settings.ExcludedDigests.Add(image.Digest.ToString());
+                }
+            }
+        }
+        catch (k8s.Autorest.HttpOperationException e)
+        {
+            _logger.LogWarning("Cannot read the controller's own pod {Pod} ({Status}); its image may be reported", settings.SelfPod, e.Response.StatusCode);
+        }
     }
 
     private async Task DatabaseLoopAsync(CancellationToken cancellationToken)

@@ -130,7 +130,7 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
 
         var watching = Task.Run(async () =>
         {
-                        await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: first.Metadata.ResourceVersion, cancellationToken: cts.Token))
+            await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: first.Metadata.ResourceVersion, cancellationToken: cts.Token))
             {
                 events.Add((type, pod.Metadata.Name));
                 if (events.Count == 3)
@@ -155,7 +155,7 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
         var events = new List<WatchEventType>();
         var watching = Task.Run(async () =>
         {
-                        await foreach (var (type, _) in _client.CoreV1.WatchListNamespacedPodAsync("ns", labelSelector: "app=web", cancellationToken: cts.Token))
+            await foreach (var (type, _) in _client.CoreV1.WatchListNamespacedPodAsync("ns", labelSelector: "app=web", cancellationToken: cts.Token))
             {
                 events.Add(type);
                 if (events.Count == 3)
@@ -181,7 +181,7 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
         string? bookmark = null;
         var watching = Task.Run(async () =>
         {
-                        await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync("ns", allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
+            await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync("ns", allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
             {
                 if (type == WatchEventType.Bookmark)
                 {
@@ -205,7 +205,7 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
         _server.CompactHistory();
         var errors = new List<Exception>();
 
-                await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: list.Metadata.ResourceVersion, onError: errors.Add))
+        await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: list.Metadata.ResourceVersion, onError: errors.Add))
         {
             Assert.Fail("no event expected before the error");
         }
@@ -225,7 +225,7 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
         }
 
         var errors = new List<Exception>();
-                await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: list.Metadata.ResourceVersion, onError: errors.Add))
+        await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync("ns", resourceVersion: list.Metadata.ResourceVersion, onError: errors.Add))
         {
         }
 

@@ -1,0 +1,75 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.Commands.Controller;
+
+/// <summary>The options of <c>vigil controller</c>.</summary>
+public static class ControllerCommandDefinition
+{
+    /// <summary><c>--kubeconfig</c>.</summary>
+    public static Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: in-cluster service account, else ~/.kube/config)." };
+
+    /// <summary><c>--namespaces</c>.</summary>
+    public static Option<string[]> Namespaces { get; } = new("--namespaces", "-n") { Description = "Namespaces to watch (default: all).", AllowMultipleArgumentsPerToken = true };
+
+    /// <summary><c>--exclude-namespaces</c>.</summary>
+    public static Option<string[]> ExcludeNamespaces { get; } = new("--exclude-namespaces") { Description = "Namespaces to ignore.", AllowMultipleArgumentsPerToken = true };
+
+    /// <summary><c>--selector</c>.</summary>
+    public static Option<string?> Selector { get; } = new("--selector", "-l") { Description = "Label selector pods must match." };
+
+    /// <summary><c>--concurrency</c>.</summary>
+    public static Option<int> Concurrency { get; } = new("--concurrency") { Description = "Images scanned at once.", DefaultValueFactory = _ => 4 };
+
+    /// <summary><c>--resync</c>.</summary>
+    public static Option<string> Resync { get; } = new("--resync") { Description = "Full resync: an interval (30m, 1h, 01:00:00) or a 5-field cron expression in UTC.", DefaultValueFactory = _ => "1h" };
+
+    /// <summary><c>--db-check-interval</c>.</summary>
+    public static Option<TimeSpan> DatabaseCheckInterval { get; } = new("--db-check-interval") { Description = "How often the vulnerability database version is checked.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
+
+    /// <summary><c>--metrics-address</c>.</summary>
+    public static Option<string> MetricsAddress { get; } = new("--metrics-address") { Description = "Where /metrics, /healthz and /readyz listen.", DefaultValueFactory = _ => "0.0.0.0:8080" };
+
+    /// <summary><c>--report-base-url</c>.</summary>
+    public static Option<Uri?> ReportBaseUrl { get; } = new("--report-base-url") { Description = "Base URL of Vigil's API, for links to full reports." };
+
+    /// <summary><c>--per-workload-metrics</c>.</summary>
+    public static Option<bool> PerWorkloadMetrics { get; } = new("--per-workload-metrics") { Description = "Export per-workload metric labels (high cardinality)." };
+
+    /// <summary><c>--leader-elect</c>.</summary>
+    public static Option<bool> LeaderElect { get; } = new("--leader-elect") { Description = "Elect a leader through a Lease so only one replica reconciles.", DefaultValueFactory = _ => true };
+
+    /// <summary><c>--lease-namespace</c>.</summary>
+    public static Option<string> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the leader Lease (default: $POD_NAMESPACE or vigil-system).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "vigil-system" };
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("controller", "Watch the cluster and keep a VulnerabilityReport for every running workload image.")
+        {
+            Kubeconfig, Namespaces, ExcludeNamespaces, Selector, Concurrency, Resync, DatabaseCheckInterval, MetricsAddress, ReportBaseUrl, PerWorkloadMetrics, LeaderElect, LeaseNamespace,
+        };
+        Concurrency.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                r.AddError("--concurrency must be between 1 and 256.");
+            }
+        });
+        Resync.Validators.Add(r =>
+        {
+            if (!ResyncSetting.TryParse(r.GetValueOrDefault<string>(), out _, out var error))
+            {
+                r.AddError(error);
+            }
+        });
+        MetricsAddress.Validators.Add(r =>
+        {
+            if (!System.Net.IPEndPoint.TryParse(r.GetValueOrDefault<string>() ?? string.Empty, out _))
+            {
+                r.AddError("--metrics-address must be host:port with an IP address, e.g. 0.0.0.0:8080.");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) => new ControllerCommand(parseResult).RunAsync(cancellationToken));
+        return command;
+    }
+}
