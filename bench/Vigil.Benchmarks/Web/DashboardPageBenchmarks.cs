@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Vigil.Core;
 using Vigil.Web.Tests.Seeding;
@@ -11,9 +15,7 @@ namespace Vigil.Benchmarks.Web;
 /// Every dashboard page over 1,000 workloads and 100,000 findings, served by Kestrel on loopback; the target is under
 /// 300 ms each. Run: <c>dotnet run -c Release --project bench/Vigil.Benchmarks -- --filter '*DashboardPage*'</c>.
 /// </summary>
-[InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 15)]
-[MemoryDiagnoser(displayGenColumns: false)]
+[Config(typeof(InProcessMonitoringConfig))]
 public class DashboardPageBenchmarks
 {
     // InProcess runs every case in this process: seed and start the server once, not once per case.
@@ -120,4 +122,19 @@ public class DashboardPageBenchmarks
     }
 
     private sealed record Server(HttpClient Client, Dictionary<string, string> Paths);
+
+    /// <summary>One in-process job (no separate build), measured as single requests like a user's page load.</summary>
+    private sealed class InProcessMonitoringConfig : ManualConfig
+    {
+        public InProcessMonitoringConfig()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(3)
+                .WithIterationCount(20));
+            AddDiagnoser(MemoryDiagnoser.Default);
+        }
+    }
 }
