@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Gates;
+
+/// <summary>Every log message of the gates, source-generated. Request bodies and secrets are never arguments.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(1001, LogLevel.Information, "Inline scan of {Repository}@{Digest} started")]
+    public static partial void InlineScanStarted(this ILogger logger, string repository, string digest);
+
+    [LoggerMessage(1002, LogLevel.Information, "Inline scan of {Repository}@{Digest} finished with {FindingCount} findings")]
+    public static partial void InlineScanFinished(this ILogger logger, string repository, string digest, int findingCount);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Scan of {Repository}@{Digest} failed")]
+    public static partial void InlineScanFailed(this ILogger logger, Exception exception, string repository, string digest);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Digest of {Repository} could not be resolved ({ErrorType})")]
+    public static partial void DigestResolutionFailed(this ILogger logger, string repository, string errorType);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Rejected admission request: {Reason} ({Length} bytes)")]
+    public static partial void AdmissionRequestRejected(this ILogger logger, string reason, long length);
+
+    [LoggerMessage(1102, LogLevel.Information, "Admission {Operation} {Kind} {Namespace}/{Name} uid {Uid}: {Decision} in {ElapsedMs} ms")]
+    public static partial void AdmissionDecided(this ILogger logger, string operation, string kind, string? @namespace, string? name, string uid, string decision, long elapsedMs);
+
+    [LoggerMessage(1103, LogLevel.Information, "Serving certificate loaded from {CertificatePath}, subject {Subject}, expires {NotAfter}")]
+    public static partial void CertificateLoaded(this ILogger logger, string certificatePath, string subject, DateTime notAfter);
+
+    [LoggerMessage(1104, LogLevel.Error, "Serving certificate could not be reloaded from {CertificatePath}; keeping the previous one")]
+    public static partial void CertificateReloadFailed(this ILogger logger, Exception exception, string certificatePath);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Rejected registry webhook from {Remote}: {Reason} ({Length} bytes)")]
+    public static partial void RegistryWebhookRejected(this ILogger logger, string? remote, string reason, long length);
+
+    [LoggerMessage(1202, LogLevel.Information, "Queued {Source} push of {Image} (tag {Tag})")]
+    public static partial void PushQueued(this ILogger logger, string source, string image, string? tag);
+
+    [LoggerMessage(1203, LogLevel.Debug, "Ignored duplicate push event {Key}")]
+    public static partial void PushDuplicate(this ILogger logger, string key);
+
+    [LoggerMessage(1204, LogLevel.Debug, "Ignored push to release repository {Image}")]
+    public static partial void PushSkippedRelease(this ILogger logger, string image);
+
+    [LoggerMessage(1205, LogLevel.Information, "Scanning pushed image {Image}")]
+    public static partial void PushScanStarted(this ILogger logger, string image);
+
+    [LoggerMessage(1206, LogLevel.Information, "Push of {Image}: {Outcome}")]
+    public static partial void PushCompleted(this ILogger logger, string image, string outcome);
+
+    [LoggerMessage(1207, LogLevel.Warning, "Processing the push of {Image} failed (attempt {Attempt})")]
+    public static partial void PushAttemptFailed(this ILogger logger, Exception exception, string image, int attempt);
+
+    [LoggerMessage(1208, LogLevel.Information, "Took over {Count} push events left unfinished by a previous run")]
+    public static partial void QueueRecovered(this ILogger logger, int count);
+
+    [LoggerMessage(1209, LogLevel.Error, "Push queue error; retrying")]
+    public static partial void QueueError(this ILogger logger, Exception exception);
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Gates.Abstractions;
+using Vigil.Gates.Hosting;
+using Vigil.Gates.Policy;
+using Vigil.Gates.Quarantine;
+using Vigil.Gates.RegistryWebhook;
+using Vigil.Gates.Tests.Quarantine;
+using static Vigil.Gates.Tests.TestFindings;
+
+namespace Vigil.Gates.Tests.RegistryWebhook;
+
+public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
+{
+    private const string Token = "push-gate-token";
+    private readonly string directory = Directory.CreateTempSubdirectory("vigil-regwh-").FullName;
+    private readonly FakePromoter promoter = new();
+    private readonly FakeGateScanner scanner = new();
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+    private PushEventQueue queue = null!;
+
+    public async Task InitializeAsync()
+    {
+        queue = await PushEventQueue.OpenAsync(Path.Combine(directory, "queue.db"), TimeProvider.System, default);
+        var builder = GateWebHost.CreateBuilder("127.0.0.1", 0, null, null);
+        builder.Services.AddSingleton<IGateScanner>(scanner);
+        builder.Services.AddSingleton<IRegistryPromoter>(promoter);
+        builder.Services.AddVigilRegistryGate(queue, new StaticPolicySource(GatePolicy.Default), o => o.BearerToken = Token, o => o.ReleaseRepository = "release/{repository}");
+        app = builder.Build();
+        app.MapVigilRegistryWebhooks();
+        await app.StartAsync();
+        client = new HttpClient { BaseAddress = GateWebHost.Addresses(app)[0] };
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Authenticated_distribution_envelope_is_queued_once_and_promoted()
+    {
+        var first = await PostAsync("/events/distribution", "distribution-envelope.json", Token);
+        var replay = await PostAsync("/events/distribution", "distribution-envelope.json", Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.Status);
+        Assert.Equal(1, (int)first.Body!["queued"]!);
+        Assert.Equal(2, (int)first.Body!["skipped"]!);
+        Assert.Equal(0, (int)replay.Body!["queued"]!);
+
+        var done = await WaitForDoneAsync("distribution:6b2a91ac-7e3c-4c59-a0a8-1f9f0d9a2a44");
+        Assert.Equal("promoted to release/team/app:1.0", done.Outcome);
+        Assert.Single(promoter.Calls);
+        Assert.Equal(1, scanner.Calls(DigestA));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-token")]
+    public async Task Unauthenticated_calls_get_401_and_nothing_is_queued(string? token)
+    {
+        var response = await PostAsync("/events/distribution", "distribution-envelope.json", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Empty(await queue.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task Malformed_authenticated_body_gets_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/events/harbor") { Content = new StringContent("{\"type\":\"PUSH_ARTIFACT\"}") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("repo_full_name", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Oversized_body_gets_413()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/events/acr") { Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string path, string file, string? token)
+    {
+        var body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "RegistryWebhook", "testdata", file));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(DistributionEventParser.EnvelopeMediaType);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.StatusCode == HttpStatusCode.Accepted ? JsonNode.Parse(text) : null);
+    }
+
+    private async Task<QueuedPushEvent> WaitForDoneAsync(string key)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await queue.GetAsync(key, default) is { State: QueueState.Done } done)
+            {
+                return done;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{key} was not completed.");
+    }
+}
