@@ -55,4 +55,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(1209, LogLevel.Error, "Push queue error; retrying")]
     public static partial void QueueError(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1301, LogLevel.Information, "Sent {Count} notification(s) to {Channel} {Url}")]
+    public static partial void NotificationSent(this ILogger logger, string channel, string url, int count);
+
+    [LoggerMessage(1302, LogLevel.Warning, "Notification to {Channel} {Url} not delivered: {Reason}")]
+    public static partial void NotificationDropped(this ILogger logger, string channel, string url, string reason);
 }
