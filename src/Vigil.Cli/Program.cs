@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Vigil.Cli;
+using Vigil.Cli.Commands.Demo;
+using Vigil.Cli.Commands.Scan;
 using Vigil.Cli.Infrastructure;
 
 // The command tree only: each command lives in Commands/<Noun>/<Verb>/.
 var root = new RootCommand("Vigil: which known vulnerabilities run in your cluster, where, and what to do about them.");
 CommonOptions.AddTo(root);
+root.Subcommands.Add(ScanCommandDefinition.Create());
+root.Subcommands.Add(DemoCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)

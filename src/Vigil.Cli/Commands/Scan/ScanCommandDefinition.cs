@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.Commands.Scan;
+
+/// <summary><c>vigil scan image|rootfs|sbom</c>: the options and subcommands; the behaviour is <see cref="ScanCommand"/>.</summary>
+public static class ScanCommandDefinition
+{
+    /// <summary><c>--input</c>: an OCI layout (<c>DIR</c> or <c>DIR:TAG</c>), oci-archive or docker-archive instead of a registry reference.</summary>
+    public static Option<string?> Input { get; } = new("--input", "-i")
+    {
+        Description = "Scan an OCI layout (DIR or DIR:TAG), an oci-archive or a docker-archive (docker save) instead of a registry image.",
+    };
+
+    /// <summary>Creates the <c>scan</c> command tree.</summary>
+    public static Command Create()
+    {
+        var command = new Command("scan", "Scan an image, a root file system or an SBOM for known vulnerabilities.");
+        command.Subcommands.Add(CreateImage());
+        command.Subcommands.Add(CreateRootFs());
+        return command;
+    }
+
+    private static Command CreateImage()
+    {
+        var reference = new Argument<string?>("image")
+        {
+            Description = "Image reference (registry/repository:tag or @sha256:…); omit with --input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("image", "Scan a container image from a registry, an OCI layout or an image archive.") { reference, Input };
+        AddShared(command);
+        command.Validators.Add(result =>
+        {
+            var hasReference = !string.IsNullOrWhiteSpace(result.GetValue(reference));
+            var hasInput = !string.IsNullOrWhiteSpace(result.GetValue(Input));
+            if (hasReference == hasInput)
+            {
+                result.AddError("Give either an image reference or --input PATH.");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var target = parseResult.GetValue(Input) ?? parseResult.GetValue(reference)!;
+            return new ScanCommand(parseResult, ScanTargetKind.Image, target).ExecuteAsync(cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command CreateRootFs()
+    {
+        var directory = new Argument<string>("dir") { Description = "Root file-system directory." };
+        var command = new Command("rootfs", "Scan an unpacked root file system.") { directory };
+        AddShared(command);
+        command.SetAction((parseResult, cancellationToken) =>
+            new ScanCommand(parseResult, ScanTargetKind.RootFileSystem, parseResult.GetValue(directory)!).ExecuteAsync(cancellationToken));
+        return command;
+    }
+
+    private static void AddShared(Command command)
+    {
+        foreach (var option in ScanCommandOptions.All)
+        {
+            command.Options.Add(option);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Analyzers;
+using Vigil.Oci;
+using Vigil.Oci.Layers;
+using Vigil.Scanning.Matching;
+using Vigil.Scanning.Pipeline;
+using Vigil.VulnDb.Storage;
+using Vigil.VulnDb.Storage.Sqlite;
+
+namespace Vigil.Cli.Infrastructure;
+
+/// <summary>
+/// The CLI's composition root: one service provider per command run, built from the parsed common options, so every
+/// command (scan, sbom, db, controller) uses the same database and SBOM cache.
+/// </summary>
+public static class VigilServices
+{
+    /// <summary>The vulnerability database file under a cache directory.</summary>
+    public static string DatabasePath(DirectoryInfo cacheDirectory) =>
+        Path.Combine(cacheDirectory.FullName, "db", "vigil.db");
+
+    /// <summary>The SBOM cache directory under a cache directory.</summary>
+    public static string SbomCachePath(DirectoryInfo cacheDirectory) =>
+        Path.Combine(cacheDirectory.FullName, "sbom");
+
+    /// <summary>Builds the provider; <paramref name="configureOci"/> applies command options such as <c>--platform</c>.</summary>
+    public static ServiceProvider Build(ParseResult parseResult, Action<OciOptions>? configureOci = null, DirectoryInfo? cacheDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var cache = cacheDirectory ?? CliHost.CacheDirectory(parseResult);
+        var services = new ServiceCollection();
+        var loggerFactory = CliHost.CreateLoggerFactory(parseResult);
+        services.AddSingleton(loggerFactory);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<OciOptions>().Configure(o => configureOci?.Invoke(o));
+        services.AddSingleton<ImageSourceResolver>();
+        services.AddSingleton<LayeredImageReader>();
+        services.AddVigilAnalyzers();
+        services.AddSingleton<Func<InventoryBuilder>>(sp => sp.GetRequiredService<InventoryBuilder>);
+        services.AddSingleton<ImageInventoryService>();
+
+        services.AddSingleton<IAdvisoryStore>(sp =>
+        {
+            var path = DatabasePath(cache);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SqliteAdvisoryStore(path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteAdvisoryStore>>());
+        });
+        services.AddVigilMatching(DatabasePath(cache));
+        services.AddSingleton<ScanService>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Options from a provider, for code that needs the values rather than the wrapper.</summary>
+    public static T OptionsOf<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+}

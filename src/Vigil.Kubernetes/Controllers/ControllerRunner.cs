@@ -1,0 +1,110 @@
+using Cronos;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Kubernetes.Metrics;
+
+namespace Vigil.Kubernetes.Controllers;
+
+/// <summary>
+/// Runs everything the leader does: pod watchers (one for all namespaces, or one per included namespace), scan workers,
+/// the database check loop and the scheduled resync.
+/// </summary>
+public sealed class ControllerRunner(
+    IKubernetes client,
+    VulnerabilityController controller,
+    ControllerMetrics metrics,
+    IOptions<VigilControllerOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<ControllerRunner>();
+    private List<PodWatcher> _watchers = [];
+
+    /// <summary>Whether every watcher has listed once.</summary>
+    public bool Synced => _watchers.Count > 0 && _watchers.All(w => w.Synced);
+
+    /// <summary>The watchers (for tests and readiness).</summary>
+    public IReadOnlyList<PodWatcher> Watchers => _watchers;
+
+    /// <summary>Runs until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var excluded = settings.ExcludeNamespaces.ToHashSet(StringComparer.Ordinal);
+        bool InScope(string? ns) => ns is not null && !excluded.Contains(ns);
+        var watcherLogger = loggers.CreateLogger<PodWatcher>();
+        if (settings.IncludeNamespaces.Count == 0)
+        {
+            // Excluded namespaces are also left out on the server side.
+            var fieldSelector = excluded.Count == 0 ? null : string.Join(',', excluded.Order(StringComparer.Ordinal).Select(n => $"metadata.namespace!={n}"));
+            _watchers = [new PodWatcher(client, controller, metrics, null, settings.LabelSelector, fieldSelector, InScope, settings.WatchTimeout, settings.ReconnectDelay, watcherLogger)];
+        }
+        else
+        {
+            _watchers = [.. settings.IncludeNamespaces.Distinct(StringComparer.Ordinal).Where(InScope)
+                .Select(ns => new PodWatcher(client, controller, metrics, ns, settings.LabelSelector, null, InScope, settings.WatchTimeout, settings.ReconnectDelay, watcherLogger))];
+        }
+
+        await controller.CheckDatabaseAsync(cancellationToken);
+        var tasks = new List<Task> { controller.RunWorkersAsync(cancellationToken), DatabaseLoopAsync(cancellationToken), ResyncLoopAsync(cancellationToken) };
+        tasks.AddRange(_watchers.Select(w => w.RunAsync(cancellationToken)));
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+
+    /// <summary>Runs one resync now: relist every watcher and re-verify every report.</summary>
+    public async Task ResyncNowAsync(CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Full resync");
+        foreach (var watcher in _watchers)
+        {
+            watcher.RequestRelist();
+        }
+
+        await controller.ResyncAsync(cancellationToken);
+    }
+
+    private async Task DatabaseLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DatabaseCheckInterval, time);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            try
+            {
+                await controller.CheckDatabaseAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning(e, "Database check failed");
+            }
+        }
+    }
+
+    private async Task ResyncLoopAsync(CancellationToken cancellationToken)
+    {
+        var schedule = string.IsNullOrWhiteSpace(options.Value.ResyncSchedule) ? null : CronExpression.Parse(options.Value.ResyncSchedule);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = schedule?.GetNextOccurrence(now.UtcDateTime, inclusive: false) is { } due
+                ? new DateTimeOffset(due, TimeSpan.Zero) - now
+                : options.Value.ResyncInterval;
+            await Task.Delay(next < TimeSpan.Zero ? TimeSpan.Zero : next, time, cancellationToken);
+            try
+            {
+                await ResyncNowAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning(e, "Resync failed");
+            }
+        }
+    }
+}

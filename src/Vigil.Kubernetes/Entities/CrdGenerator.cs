@@ -1,0 +1,158 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+
+namespace Vigil.Kubernetes.Entities;
+
+/// <summary>
+/// Builds CustomResourceDefinitions from the C# entity types, so the schema in <c>deploy/</c> is generated, never
+/// edited by hand. Properties come from <see cref="JsonPropertyNameAttribute"/>, descriptions from
+/// <see cref="DescriptionAttribute"/>, required-ness from nullability.
+/// </summary>
+public static class CrdGenerator
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>The CRD of <see cref="V1Alpha1VulnerabilityReport"/>.</summary>
+    public static V1CustomResourceDefinition VulnerabilityReport()
+    {
+        var schema = ObjectSchema(typeof(V1Alpha1VulnerabilityReport));
+        return new V1CustomResourceDefinition
+        {
+            ApiVersion = "apiextensions.k8s.io/v1",
+            Kind = "CustomResourceDefinition",
+            Metadata = new V1ObjectMeta { Name = $"{V1Alpha1VulnerabilityReport.Plural}.{V1Alpha1VulnerabilityReport.Group}" },
+            Spec = new V1CustomResourceDefinitionSpec
+            {
+                Group = V1Alpha1VulnerabilityReport.Group,
+                Scope = "Namespaced",
+                Names = new V1CustomResourceDefinitionNames
+                {
+                    Kind = V1Alpha1VulnerabilityReport.EntityKind,
+                    ListKind = V1Alpha1VulnerabilityReport.EntityKind + "List",
+                    Plural = V1Alpha1VulnerabilityReport.Plural,
+                    Singular = "vulnerabilityreport",
+                    ShortNames = ["vulns", "vr"],
+                    Categories = ["vigil"],
+                },
+                Versions =
+                [
+                    new V1CustomResourceDefinitionVersion
+                    {
+                        Name = V1Alpha1VulnerabilityReport.Version,
+                        Served = true,
+                        Storage = true,
+                        Schema = new V1CustomResourceValidation { OpenAPIV3Schema = schema },
+                        AdditionalPrinterColumns =
+                        [
+                            Column("Workload", "string", ".spec.workload.name"),
+                            Column("Kind", "string", ".spec.workload.kind", priority: 1),
+                            Column("Container", "string", ".spec.container"),
+                            Column("Repository", "string", ".spec.repository"),
+                            Column("Critical", "integer", ".report.summary.critical"),
+                            Column("High", "integer", ".report.summary.high"),
+                            Column("Medium", "integer", ".report.summary.medium", priority: 1),
+                            Column("Low", "integer", ".report.summary.low", priority: 1),
+                            Column("Fixable", "integer", ".report.fixable.total"),
+                            Column("Matched", "date", ".report.matchedAt"),
+                        ],
+                    },
+                ],
+            },
+        };
+    }
+
+    /// <summary>The CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
+    public static string VulnerabilityReportYaml() =>
+        "# Generated from src/Vigil.Kubernetes/Entities by CrdGenerator: do not edit; run the CRD test with VIGIL_UPDATE_CRDS=1.\n"
+        + KubernetesYaml.Serialize(VulnerabilityReport());
+
+    private static V1CustomResourceColumnDefinition Column(string name, string type, string path, int? priority = null) =>
+        new() { Name = name, Type = type, JsonPath = path, Priority = priority };
+
+    private static V1JSONSchemaProps ObjectSchema(Type type)
+    {
+        var properties = new Dictionary<string, V1JSONSchemaProps>(StringComparer.Ordinal);
+        var required = new List<string>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is not { } json)
+            {
+                continue;
+            }
+
+            var schema = json.Name is "apiVersion" or "kind" ? new V1JSONSchemaProps { Type = "string" }
+                : property.PropertyType == typeof(V1ObjectMeta) ? new V1JSONSchemaProps { Type = "object" }
+                : Schema(property.PropertyType);
+            schema.Description ??= property.GetCustomAttribute<DescriptionAttribute>()?.Description;
+            properties[json.Name] = schema;
+            var nullable = Nullability.Create(property).ReadState == NullabilityState.Nullable;
+            if (!nullable && json.Name is not ("apiVersion" or "kind" or "metadata") && type != typeof(V1Alpha1VulnerabilityReport))
+            {
+                required.Add(json.Name);
+            }
+
+            if (nullable)
+            {
+                schema.Nullable = true;
+            }
+        }
+
+        return new V1JSONSchemaProps
+        {
+            Type = "object",
+            Description = type.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            Properties = properties,
+            Required = required.Count > 0 ? required : null,
+        };
+    }
+
+    private static V1JSONSchemaProps Schema(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return new V1JSONSchemaProps { Type = "string" };
+        }
+
+        if (type == typeof(int))
+        {
+            return new V1JSONSchemaProps { Type = "integer", Format = "int32", Minimum = 0 };
+        }
+
+        if (type == typeof(long))
+        {
+            return new V1JSONSchemaProps { Type = "integer", Format = "int64" };
+        }
+
+        if (type == typeof(bool))
+        {
+            return new V1JSONSchemaProps { Type = "boolean" };
+        }
+
+        if (type == typeof(double))
+        {
+            return new V1JSONSchemaProps { Type = "number" };
+        }
+
+        if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            return new V1JSONSchemaProps { Type = "string", Format = "date-time" };
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            var items = Schema(type.GetGenericArguments()[0]);
+            return new V1JSONSchemaProps { Type = "array", Items = items, MaxItems = type.GetGenericArguments()[0] == typeof(TopFinding) ? 10 : null };
+        }
+
+        if (type.IsClass)
+        {
+            return ObjectSchema(type);
+        }
+
+        throw new NotSupportedException($"No schema mapping for {type}.");
+    }
+}

@@ -1,0 +1,56 @@
+namespace Vigil.Oci.Layers;
+
+/// <summary>Normalizes paths met in layers: absolute, forward slashes, no <c>.</c> or <c>..</c> parts.</summary>
+internal static class TarPath
+{
+    /// <summary>
+    /// <c>./usr//lib/</c> → <c>/usr/lib</c>. Returns null when <c>..</c> climbs above the root: such entries would write
+    /// outside the image and are skipped.
+    /// </summary>
+    public static string? Normalize(string name)
+    {
+        var parts = new List<string>();
+        foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>Whether a link target, resolved against the link's directory (or the root when absolute), leaves the root.</summary>
+    public static bool EscapesRoot(string linkPath, string target)
+    {
+        if (target.StartsWith('/'))
+        {
+            // Absolute targets resolve inside the image's root when the image runs: never outside.
+            return false;
+        }
+
+        var directory = Parent(linkPath);
+        return Normalize(directory + "/" + target) is null;
+    }
+
+    /// <summary>The parent directory of a normalized path (<c>/</c> for top-level entries).</summary>
+    public static string Parent(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path[..slash];
+    }
+}

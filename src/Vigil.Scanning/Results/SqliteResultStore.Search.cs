@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Core;
+
+namespace Vigil.Scanning.Results;
+
+/// <content>Search: from a vulnerability, a package or an image to every running container affected.</content>
+public sealed partial class SqliteResultStore
+{
+    /// <summary>The most hits one search returns.</summary>
+    public const int MaxSearchLimit = 5000;
+
+    /// <inheritdoc/>
+    public async Task<SearchResult> SearchAsync(string query, SearchKind? kind, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxSearchLimit);
+        var trimmed = query.Trim();
+        var searchKind = kind ?? SearchQueryClassifier.Classify(trimmed);
+        if (trimmed.Length == 0)
+        {
+            return new SearchResult(trimmed, searchKind, [], 0, 0);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return searchKind switch
+        {
+            SearchKind.Image => await SearchImagesAsync(connection, trimmed, limit, cancellationToken).ConfigureAwait(false),
+            SearchKind.Package => await SearchFindingsAsync(
+                connection, trimmed, SearchKind.Package, "findings f", "f.package_name = $q COLLATE NOCASE", limit, cancellationToken).ConfigureAwait(false),
+            _ => await SearchFindingsAsync(
+                connection, trimmed, SearchKind.Vulnerability, "finding_aliases a JOIN findings f ON f.id = a.finding_id", "a.alias = $q", limit, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private static async Task<SearchResult> SearchFindingsAsync(
+        SqliteConnection connection, string query, SearchKind kind, string source, string condition, int limit, CancellationToken cancellationToken)
+    {
+        var from = $"""
+            FROM {source}
+            JOIN containers k ON k.digest = f.digest
+            JOIN workloads w ON w.id = k.workload_id
+            WHERE {condition}
+            """;
+        await using var command = Command(
+            connection,
+            $"""
+            SELECT w.cluster, w.namespace, w.kind, w.name, k.name, k.image, k.digest, {FindingColumns}
+            {from}
+            ORDER BY f.severity DESC, w.cluster, w.namespace, w.kind, w.name, k.name, f.package_name
+            LIMIT $limit;
+
+            SELECT COUNT(*), COUNT(DISTINCT k.workload_id) {from};
+            """,
+            ("$q", query),
+            ("$limit", limit));
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(ReadHitHead(reader) with { Finding = ReadFinding(reader, 7) });
+        }
+
+        return await ReadSearchTotalsAsync(reader, query, kind, hits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<SearchResult> SearchImagesAsync(SqliteConnection connection, string query, int limit, CancellationToken cancellationToken)
+    {
+        // "repo@sha256:…" and a bare digest both search by digest; anything else matches part of the reference.
+        var at = query.LastIndexOf('@');
+        var digest = Digest.TryParse(at >= 0 ? query[(at + 1)..] : query, out var parsed) ? parsed.ToString() : null;
+        var like = "%" + query.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        const string From = """
+            FROM containers k
+            JOIN workloads w ON w.id = k.workload_id
+            LEFT JOIN images i ON i.digest = k.digest
+            WHERE ($digest IS NOT NULL AND k.digest = $digest)
+               OR ($digest IS NULL AND (k.image LIKE $like ESCAPE '\' OR k.repository LIKE $like ESCAPE '\'))
+            """;
+        await using var command = Command(
+            connection,
+            $"""
+            SELECT w.cluster, w.namespace, w.kind, w.name, k.name, k.image, k.digest,
+                   i.critical, i.high, i.medium, i.low, i.unknown, i.fixable
+            {From}
+            ORDER BY i.critical DESC, i.high DESC, i.medium DESC, i.low DESC, w.cluster, w.namespace, w.kind, w.name, k.name
+            LIMIT $limit;
+
+            SELECT COUNT(*), COUNT(DISTINCT k.workload_id) {From};
+            """,
+            ("$digest", digest),
+            ("$like", like),
+            ("$limit", limit));
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(ReadHitHead(reader) with { ImageCounts = ReadCounts(reader, 7) });
+        }
+
+        return await ReadSearchTotalsAsync(reader, query, SearchKind.Image, hits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SearchHit ReadHitHead(SqliteDataReader reader) => new(
+        new WorkloadKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
+        reader.GetString(4),
+        reader.GetString(5),
+        Digest.Parse(reader.GetString(6)));
+
+    private static async Task<SearchResult> ReadSearchTotalsAsync(
+        SqliteDataReader reader, string query, SearchKind kind, List<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new SearchResult(query, kind, hits, reader.GetInt32(0), reader.GetInt32(1));
+    }
+}

@@ -1,0 +1,105 @@
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using Vigil.Kubernetes.Abstractions;
+using Vigil.Kubernetes.Controllers;
+using Vigil.Kubernetes.Hosting;
+using Vigil.Testing.FakeKube;
+
+namespace Vigil.Kubernetes.Tests.Support;
+
+/// <summary>The real controller, wired as in production, against the fake API server and the fake engine.</summary>
+internal sealed class ControllerHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private ServiceProvider _services = null!;
+    private Task _running = Task.CompletedTask;
+
+    public FakeKubeApiServer Server { get; private set; } = null!;
+
+    public k8s.Kubernetes Client { get; private set; } = null!;
+
+    public SimulatedCluster Cluster { get; private set; } = null!;
+
+    public FakeEngine Engine { get; } = new();
+
+    public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
+
+    public VulnerabilityController Controller => _services.GetRequiredService<VulnerabilityController>();
+
+    public ControllerRunner Runner => _services.GetRequiredService<ControllerRunner>();
+
+    public static async Task<ControllerHarness> StartServerAsync(FakeKubeApiServerOptions? serverOptions = null)
+    {
+        var harness = new ControllerHarness
+        {
+            Server = await FakeKubeApiServer.StartAsync(serverOptions ?? new FakeKubeApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) }),
+        };
+        harness.Client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = harness.Server.BaseAddress.ToString() });
+        harness.Cluster = new SimulatedCluster(harness.Client);
+        await harness.Cluster.InstallCrdAsync();
+        await harness.Cluster.AddNodeAsync("node-amd", "amd64");
+        await harness.Cluster.AddNodeAsync("node-arm", "arm64");
+        return harness;
+    }
+
+    public void StartController(Action<VigilControllerOptions>? configure = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(logLevel).AddSimpleConsole(o => o.SingleLine = true));
+        services.AddSingleton<IKubernetes>(Client);
+        services.AddSingleton<IImageScanner>(Engine);
+        services.AddSingleton<IFindingRematcher>(Engine);
+        services.AddSingleton<IDatabaseVersionSource>(Engine);
+        services.AddSingleton(Registry);
+        services.Configure<VigilControllerOptions>(o =>
+        {
+            o.Concurrency = 2;
+            o.DatabaseCheckInterval = TimeSpan.FromMilliseconds(100);
+            o.ReconnectDelay = TimeSpan.FromMilliseconds(50);
+            o.RetryDelay = TimeSpan.FromMilliseconds(100);
+            o.ReportBaseUrl = new Uri("https://vigil.example.com/");
+            configure?.Invoke(o);
+        });
+        services.AddVigilController();
+        _services = services.BuildServiceProvider();
+        _running = Task.Run(() => Runner.RunAsync(_stop.Token));
+    }
+
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (_running.IsFaulted)
+            {
+                await _running;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for: {what}; faults: {string.Join("; ", Server.Faults)}");
+            await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        Client.Dispose();
+        await Server.DisposeAsync();
+        _stop.Dispose();
+    }
+}

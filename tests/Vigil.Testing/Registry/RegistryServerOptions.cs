@@ -1,0 +1,14 @@
+namespace Vigil.Testing.Registry;
+
+/// <summary>How to start a <see cref="RegistryServer"/>: anonymous by default.</summary>
+public sealed class RegistryServerOptions
+{
+    /// <summary>When set, the registry requires these credentials (htpasswd with bcrypt, HTTP Basic).</summary>
+    public (string Username, string Password)? Htpasswd { get; init; }
+
+    /// <summary>When set, the registry POSTs its events (push, pull, delete) to this URL.</summary>
+    public Uri? NotificationUrl { get; init; }
+
+    /// <summary>Headers sent with each notification (e.g. an Authorization bearer the receiver checks).</summary>
+    public IDictionary<string, string> NotificationHeaders { get; init; } = new Dictionary<string, string>();
+}
