@@ -10,6 +10,8 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Gate.GateCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Policy.PolicyCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)
