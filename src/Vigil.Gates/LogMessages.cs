@@ -61,4 +61,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(1302, LogLevel.Warning, "Notification to {Channel} {Url} not delivered: {Reason}")]
     public static partial void NotificationDropped(this ILogger logger, string channel, string url, string reason);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Workload action {Action} on {Workload} (dry run {DryRun}): {Message}")]
+    public static partial void WorkloadActionTaken(this ILogger logger, string workload, string action, bool dryRun, string message);
+
+    [LoggerMessage(1402, LogLevel.Warning, "Workload action {Action} on {Workload} refused: {Message}")]
+    public static partial void WorkloadActionRefused(this ILogger logger, string workload, string action, string message);
 }
