@@ -1,20 +1,26 @@
 using System.CommandLine;
-using Vigil.Cli;
+using Vigil.Cli.Commands.Cluster;
+using Vigil.Cli.Commands.Controller;
+using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Demo;
+using Vigil.Cli.Commands.Gate;
+using Vigil.Cli.Commands.Policy;
 using Vigil.Cli.Commands.Scan;
+using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Infrastructure;
+using Vigil.Cli;
 
 // The command tree only: each command lives in Commands/<Noun>/<Verb>/.
 var root = new RootCommand("Vigil: which known vulnerabilities run in your cluster, where, and what to do about them.");
 CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Db.DbCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Controller.ControllerCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Cluster.ClusterCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Gate.GateCommandDefinition.Create());
-root.Subcommands.Add(Vigil.Cli.Commands.Policy.PolicyCommandDefinition.Create());
+root.Subcommands.Add(ServeCommandDefinition.Create());
+root.Subcommands.Add(DbCommandDefinition.Create());
+root.Subcommands.Add(ControllerCommandDefinition.Create());
+root.Subcommands.Add(ClusterCommandDefinition.Create());
+root.Subcommands.Add(GateCommandDefinition.Create());
+root.Subcommands.Add(PolicyCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)
