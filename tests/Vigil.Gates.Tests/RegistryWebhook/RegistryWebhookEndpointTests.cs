@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Vigil.Gates.Abstractions;
 using Vigil.Gates.Hosting;
 using Vigil.Gates.Policy;
@@ -19,6 +20,7 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("vigil-regwh-").FullName;
     private readonly FakePromoter promoter = new();
     private readonly FakeGateScanner scanner = new();
+    private readonly CapturingLoggerProvider logs = new();
     private WebApplication app = null!;
     private HttpClient client = null!;
     private PushEventQueue queue = null!;
@@ -27,6 +29,8 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
     {
         queue = await PushEventQueue.OpenAsync(Path.Combine(directory, "queue.db"), TimeProvider.System, default);
         var builder = GateWebHost.CreateBuilder("127.0.0.1", 0, null, null);
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<IGateScanner>(scanner);
         builder.Services.AddSingleton<IRegistryPromoter>(promoter);
         builder.Services.AddVigilRegistryGate(queue, new StaticPolicySource(GatePolicy.Default), o => o.BearerToken = Token, o => o.ReleaseRepository = "release/{repository}");
@@ -83,6 +87,26 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("repo_full_name", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_bodies_never_reach_the_logs()
+    {
+        using var unauthenticated = new HttpRequestMessage(HttpMethod.Post, "/events/distribution") { Content = new StringContent("{\"events\":[],\"password\":\"HUNTER2-UNAUTH\"}") };
+        unauthenticated.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "TOKEN-GUESS-XYZ");
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, "/events/acr") { Content = new StringContent("not json HUNTER2-MALFORMED") };
+        malformed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        using var first = await client.SendAsync(unauthenticated);
+        using var second = await client.SendAsync(malformed);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("not authenticated", logs.All, StringComparison.Ordinal);
+        Assert.Contains("malformed: the body is not JSON", logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("HUNTER2", logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOKEN-GUESS", logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
