@@ -5,6 +5,7 @@ using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Gate;
 using Vigil.Cli.Commands.Policy;
+using Vigil.Cli.Commands.Sbom;
 using Vigil.Cli.Commands.Scan;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Infrastructure;
@@ -15,6 +16,7 @@ var root = new RootCommand("Vigil: which known vulnerabilities run in your clust
 CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
+root.Subcommands.Add(SbomCommandDefinition.Create());
 root.Subcommands.Add(ServeCommandDefinition.Create());
 root.Subcommands.Add(DbCommandDefinition.Create());
 root.Subcommands.Add(ControllerCommandDefinition.Create());
