@@ -89,8 +89,9 @@ public sealed class InventoryBuilder : IFileVisitor
             .ToList();
 
         var os = OsSelector.Select(surviving.Where(r => r.Result.Os is not null).Select(r => (r.File.Path, r.Result.Os!)));
+        var superseded = SupersededLockfiles.Find(surviving.Select(r => (r.File.Path, r.AnalyzerId)));
         var packages = new Dictionary<(string, string, string, string?), Package>();
-        foreach (var result in surviving)
+        foreach (var result in surviving.Where(r => !(r.AnalyzerId == AnalyzerIds.NpmLock && superseded.Contains(r.File.Path))))
         {
             foreach (var package in result.Result.Packages)
             {

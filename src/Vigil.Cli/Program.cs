@@ -10,8 +10,11 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Serve.ServeCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Db.DbCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Controller.ControllerCommandDefinition.Create());
 root.Subcommands.Add(Vigil.Cli.Commands.Cluster.ClusterCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Gate.GateCommandDefinition.Create());
+root.Subcommands.Add(Vigil.Cli.Commands.Policy.PolicyCommandDefinition.Create());
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)

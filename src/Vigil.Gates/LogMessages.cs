@@ -55,4 +55,16 @@ internal static partial class LogMessages
 
     [LoggerMessage(1209, LogLevel.Error, "Push queue error; retrying")]
     public static partial void QueueError(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1301, LogLevel.Information, "Sent {Count} notification(s) to {Channel} {Url}")]
+    public static partial void NotificationSent(this ILogger logger, string channel, string url, int count);
+
+    [LoggerMessage(1302, LogLevel.Warning, "Notification to {Channel} {Url} not delivered: {Reason}")]
+    public static partial void NotificationDropped(this ILogger logger, string channel, string url, string reason);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Workload action {Action} on {Workload} (dry run {DryRun}): {Message}")]
+    public static partial void WorkloadActionTaken(this ILogger logger, string workload, string action, bool dryRun, string message);
+
+    [LoggerMessage(1402, LogLevel.Warning, "Workload action {Action} on {Workload} refused: {Message}")]
+    public static partial void WorkloadActionRefused(this ILogger logger, string workload, string action, string message);
 }

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Images;
 using Vigil.Oci.Registry;
 using Vigil.Oci.Sources;

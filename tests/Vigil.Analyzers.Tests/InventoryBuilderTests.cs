@@ -171,6 +171,22 @@ public sealed class InventoryBuilderTests
     }
 
     [Fact]
+    public async Task NpmLockfile_IsSupersededByInstalledPackagesBesideIt()
+    {
+        var builder = new InventoryBuilder(AnalyzerCatalog.CreateAll());
+        const string Lock = """{"lockfileVersion":3,"packages":{"node_modules/lodash":{"version":"4.17.15"},"node_modules/minimist":{"version":"1.2.0"}}}""";
+        await VisitAsync(builder, "/app/package-lock.json", Lock, 0);
+        await VisitAsync(builder, "/app/node_modules/minimist/package.json", """{"name":"minimist","version":"1.2.0"}""", 0);
+        await VisitAsync(builder, "/srv/package-lock.json", Lock, 0);
+
+        var inventory = builder.Build(null, Artifact, TimeProvider.System);
+
+        Assert.Equal(
+            ["lodash@4.17.15 /srv/package-lock.json", "minimist@1.2.0 /app/node_modules/minimist/package.json", "minimist@1.2.0 /srv/package-lock.json"],
+            inventory.Packages.Select(p => $"{p.Name}@{p.Version} {p.FilePath}"));
+    }
+
+    [Fact]
     public void Wants_AsksEveryAnalyzer()
     {
         var builder = new InventoryBuilder(AnalyzerCatalog.CreateAll());

@@ -53,7 +53,8 @@ public class DocumentationExamplesTests
     {
         var doc = (await File.ReadAllTextAsync(DocPath)).ReplaceLineEndings("\n");
         var updated = doc;
-        foreach (var format in ReportWriterRegistry.CreateDefault().Formats)
+        // The SBOM formats are documented with their writers.
+        foreach (var format in new[] { "table", "json", "sarif", "markdown", "junit" })
         {
             var output = (await RenderAsync(format)).ReplaceLineEndings("\n").TrimEnd('\n');
             var block = Block(format);

@@ -22,18 +22,20 @@ public class SeededWebApp : IAsyncLifetime
 
     protected virtual Action<VigilWebOptions>? Configure => null;
 
+    protected virtual Task<SeedResult> SeedAsync() => ResultSeeder.SeedAsync(DatabasePath, SeedOptions.Small, CancellationToken.None);
+
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DirectoryPath);
-        Seed = await ResultSeeder.SeedAsync(DatabasePath, SeedOptions.Small, CancellationToken.None);
+        Seed = await SeedAsync();
         _app = VigilWebHost.Create(DatabasePath, ["http://127.0.0.1:0"], Configure, logging => { }, Time);
         await _app.StartAsync();
         BaseAddress = new Uri(VigilWebHost.BoundAddresses(_app).Single());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Vigil.Analyzers.GoBinary;
@@ -11,6 +12,7 @@ public static class GoBuildInfoParser
 {
     private const int HeaderSize = 32;
     private const int MaxBlob = 4 * 1024 * 1024;
+    private const int ChunkSize = 256 * 1024;
     private static readonly byte[] Magic = [0xff, .. " Go buildinf:"u8];
 
     /// <summary>The outcome of a scan.</summary>
@@ -20,39 +22,56 @@ public static class GoBuildInfoParser
     public static async Task<Result> ParseAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var window = new byte[MaxBlob + (1024 * 1024)];
-        var filled = await stream.ReadAtLeastAsync(window.AsMemory(0, 1024 * 1024), 1024 * 1024, throwOnEndOfStream: false, cancellationToken);
-        if (!Elf.ElfFile.HasMagic(window.AsSpan(0, filled)))
-        {
-            return new Result(false, null, null);
-        }
 
-        while (true)
+        // Most executables are not Go: scan through one small pooled chunk; only a found blob gets a larger buffer.
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            var at = window.AsSpan(0, filled).IndexOf(Magic);
-            if (at >= 0)
+            var filled = await stream.ReadAtLeastAsync(chunk.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken);
+            if (!Elf.ElfFile.HasMagic(chunk.AsSpan(0, filled)))
             {
-                // Make sure the whole blob (or the rest of the file) is in the window.
-                if (at > 0)
+                return new Result(false, null, null);
+            }
+
+            while (true)
+            {
+                var at = chunk.AsSpan(0, filled).IndexOf(Magic);
+                if (at >= 0)
                 {
-                    Buffer.BlockCopy(window, at, window, 0, filled - at);
-                    filled -= at;
+                    return await DecodeFromAsync(stream, chunk.AsMemory(at, filled - at), cancellationToken);
                 }
 
-                filled += await stream.ReadAtLeastAsync(window.AsMemory(filled), window.Length - filled, throwOnEndOfStream: false, cancellationToken);
-                return Decode(window.AsSpan(0, filled));
-            }
+                // Keep the tail that could hold the start of the magic.
+                var keep = Math.Min(filled, Magic.Length - 1);
+                Buffer.BlockCopy(chunk, filled - keep, chunk, 0, keep);
+                var read = await stream.ReadAtLeastAsync(chunk.AsMemory(keep, ChunkSize - keep), ChunkSize - keep, throwOnEndOfStream: false, cancellationToken);
+                if (read == 0)
+                {
+                    return new Result(true, null, null);
+                }
 
-            // Keep the tail that could hold the start of the magic.
-            var keep = Math.Min(filled, Magic.Length - 1);
-            Buffer.BlockCopy(window, filled - keep, window, 0, keep);
-            var read = await stream.ReadAtLeastAsync(window.AsMemory(keep, 1024 * 1024), 1024 * 1024, throwOnEndOfStream: false, cancellationToken);
-            if (read == 0)
-            {
-                return new Result(true, null, null);
+                filled = keep + read;
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
 
-            filled = keep + read;
+    private static async Task<Result> DecodeFromAsync(Stream stream, ReadOnlyMemory<byte> start, CancellationToken cancellationToken)
+    {
+        var blob = ArrayPool<byte>.Shared.Rent(MaxBlob);
+        try
+        {
+            var length = Math.Min(start.Length, MaxBlob);
+            start[..length].CopyTo(blob);
+            length += await stream.ReadAtLeastAsync(blob.AsMemory(length, MaxBlob - length), MaxBlob - length, throwOnEndOfStream: false, cancellationToken);
+            return Decode(blob.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(blob);
         }
     }
 

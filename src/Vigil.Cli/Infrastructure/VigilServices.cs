@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Analyzers;
 using Vigil.Oci;
-using Vigil.Oci.Layers;
 using Vigil.Scanning.Matching;
 using Vigil.Scanning.Pipeline;
+using Vigil.Scanning.Sbom;
 using Vigil.VulnDb.Storage;
 using Vigil.VulnDb.Storage.Sqlite;
 
@@ -37,9 +37,7 @@ public static class VigilServices
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddOptions<OciOptions>().Configure(o => configureOci?.Invoke(o));
-        services.AddSingleton<ImageSourceResolver>();
-        services.AddSingleton<LayeredImageReader>();
+        services.AddVigilOci(o => configureOci?.Invoke(o));
         services.AddVigilAnalyzers();
         services.AddSingleton<Func<InventoryBuilder>>(sp => sp.GetRequiredService<InventoryBuilder>);
         services.AddSingleton<ImageInventoryService>();
@@ -51,6 +49,9 @@ public static class VigilServices
             return new SqliteAdvisoryStore(path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteAdvisoryStore>>());
         });
         services.AddVigilMatching(DatabasePath(cache));
+        services.AddOptions<SbomCacheOptions>().Configure(o => o.Directory = SbomCachePath(cache));
+        services.AddSingleton<SbomCache>();
+        services.AddSingleton<IInventoryCache, AnalyzerAwareInventoryCache>();
         services.AddSingleton<ScanService>();
         return services.BuildServiceProvider();
     }

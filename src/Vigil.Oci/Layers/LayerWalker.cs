@@ -18,6 +18,7 @@ internal sealed class LayerWalker(
     IProgress<LayerProgress>? progress)
 {
     private const int BufferSize = 256 * 1024;
+    private const int CompressedBufferSize = 1024 * 1024;
     private const long ProgressStep = 1024 * 1024;
 
     private readonly LayerChanges changes = new();
@@ -38,7 +39,8 @@ internal sealed class LayerWalker(
         var compressed = new CountingStream(blob, (total, _) => ReportProgress(total));
         try
         {
-            await using var tarStream = await LayerDecompressor.OpenAsync(compressed, cancellationToken);
+            // Decompressors read their input 8 KiB at a time: a large buffer keeps those reads off the async I/O path.
+            await using var tarStream = await LayerDecompressor.OpenAsync(new BufferedStream(compressed, CompressedBufferSize), cancellationToken);
             var buffered = new BufferedStream(tarStream, BufferSize);
             await using var counted = new CountingStream(
                 buffered, (total, read) => budget.Charge(layer, total, compressed.BytesRead, read));
@@ -48,6 +50,10 @@ internal sealed class LayerWalker(
             // is checked at the end of the blob, and the limits keep applying to anything appended.
             await counted.CopyToAsync(Stream.Null, BufferSize, cancellationToken);
             await compressed.CopyToAsync(Stream.Null, BufferSize, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or HttpIOException)
+        {
+            throw new ImageReadException($"Reading the {Subject} failed: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ZstdException or FormatException
                                        || ex is ArgumentException && ex.Source == "System.Formats.Tar")

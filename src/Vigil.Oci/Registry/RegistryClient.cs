@@ -23,7 +23,6 @@ public sealed partial class RegistryClient
     private readonly HttpClient http;
     private readonly OciOptions options;
     private readonly RegistryCredential? credential;
-    private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly TokenCache tokens;
     private volatile bool useBasic;
@@ -36,7 +35,6 @@ public sealed partial class RegistryClient
         this.http = http;
         this.options = options;
         this.credential = credential;
-        this.timeProvider = timeProvider;
         this.logger = logger;
         tokens = new TokenCache(timeProvider);
     }

@@ -22,7 +22,11 @@ public sealed class FindingFilter(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(options);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var expired = options.IgnoreEntries.Where(e => e.IsExpiredOn(today)).ToList();
-        var active = options.IgnoreEntries.Where(e => !e.IsExpiredOn(today)).ToList();
+        // Indexed by id so a scan with thousands of findings and entries stays linear; file order decides between entries.
+        var active = options.IgnoreEntries
+            .Select((entry, order) => (entry, order))
+            .Where(x => !x.entry.IsExpiredOn(today))
+            .ToLookup(x => x.entry.Id, StringComparer.OrdinalIgnoreCase);
         var vex = new VexMatcher(options.VexStatements, artifact);
 
         var kept = new List<Finding>();
@@ -46,9 +50,14 @@ public sealed class FindingFilter(TimeProvider timeProvider)
         return new FilterResult(kept, suppressed, expired) { Warnings = warnings };
     }
 
-    private static Suppression? IgnoredBy(Finding finding, List<IgnoreEntry> entries)
+    private static Suppression? IgnoredBy(Finding finding, ILookup<string, (IgnoreEntry Entry, int Order)> entries)
     {
-        var entry = entries.Find(e => e.Matches(finding));
+        var entry = finding.Aliases.Prepend(finding.Id)
+            .SelectMany(id => entries[id])
+            .Where(x => x.Entry.Matches(finding))
+            .OrderBy(x => x.Order)
+            .Select(x => x.Entry)
+            .FirstOrDefault();
         if (entry is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Vigil.Reporting.Sbom;
 using Vigil.Reporting.Writers.Json;
 using Vigil.Reporting.Writers.JUnit;
 using Vigil.Reporting.Writers.Markdown;
@@ -23,7 +24,7 @@ public sealed class ReportWriterRegistry
         }
     }
 
-    /// <summary>The built-in formats: table, json, sarif, markdown, junit (CycloneDX and SPDX are added by their writers).</summary>
+    /// <summary>The built-in formats: table, json, sarif, markdown, junit, cyclonedx, spdx-json.</summary>
     public static ReportWriterRegistry CreateDefault(TableReportOptions? tableOptions = null) => new(
     [
         new TableReportWriter(tableOptions ?? new TableReportOptions()),
@@ -31,6 +32,8 @@ public sealed class ReportWriterRegistry
         new SarifReportWriter(),
         new MarkdownReportWriter(),
         new JUnitReportWriter(),
+        new CycloneDxReportWriter(),
+        new SpdxReportWriter(),
     ]);
 
     /// <summary>The registered format names, in registration order.</summary>

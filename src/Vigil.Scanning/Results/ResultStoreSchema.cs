@@ -108,6 +108,33 @@ internal static class ResultStoreSchema
         LEFT JOIN images i ON i.digest = d.digest
         GROUP BY w.id;
         """,
+
+        // 2: trend reads stay small at scale: namespace totals per snapshot, a workload index, vulnerability ids by image.
+        """
+        CREATE TABLE snapshot_totals (
+            taken_at INTEGER NOT NULL,
+            cluster TEXT NOT NULL,
+            namespace TEXT NOT NULL,
+            workloads INTEGER NOT NULL,
+            critical INTEGER NOT NULL,
+            high INTEGER NOT NULL,
+            medium INTEGER NOT NULL,
+            low INTEGER NOT NULL,
+            unknown INTEGER NOT NULL,
+            fixable INTEGER NOT NULL,
+            PRIMARY KEY (cluster, namespace, taken_at)) WITHOUT ROWID;
+        CREATE INDEX snapshot_totals_time ON snapshot_totals(taken_at);
+        INSERT INTO snapshot_totals
+        SELECT taken_at, cluster, namespace, COUNT(*), SUM(critical), SUM(high), SUM(medium), SUM(low), SUM(unknown), SUM(fixable)
+        FROM snapshots GROUP BY taken_at, cluster, namespace;
+
+        DROP INDEX snapshots_time;
+        DROP INDEX snapshots_scope;
+        CREATE INDEX snapshots_workload ON snapshots(cluster, namespace, kind, name, taken_at);
+        CREATE INDEX snapshots_time ON snapshots(taken_at);
+
+        CREATE INDEX findings_digest_vuln ON findings(digest, vuln_id);
+        """,
     ];
 
     /// <summary>The schema version this code writes and reads.</summary>

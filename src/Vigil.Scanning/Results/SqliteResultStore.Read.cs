@@ -246,25 +246,29 @@ public sealed partial class SqliteResultStore
     public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(TrendScope scope, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var cluster = scope.Workload?.Cluster ?? scope.Cluster;
-        var ns = scope.Workload?.Namespace ?? scope.Namespace;
+
+        // Whole estate, cluster and namespace read the per-namespace totals; a workload reads its own rows by index.
+        var (table, filter) = scope switch
+        {
+            { Workload: not null } => ("snapshots", "cluster = $cluster AND namespace = $namespace AND kind = $kind AND name = $name AND "),
+            { Cluster: not null, Namespace: not null } => ("snapshot_totals", "cluster = $cluster AND namespace = $namespace AND "),
+            { Cluster: not null } => ("snapshot_totals", "cluster = $cluster AND "),
+            { Namespace: not null } => ("snapshot_totals", "namespace = $namespace AND "),
+            _ => ("snapshot_totals", string.Empty),
+        };
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            """
+            $"""
             SELECT taken_at, SUM(critical), SUM(high), SUM(medium), SUM(low), SUM(unknown), SUM(fixable)
-            FROM snapshots
-            WHERE taken_at >= $since
-              AND ($cluster IS NULL OR cluster = $cluster)
-              AND ($namespace IS NULL OR namespace = $namespace)
-              AND ($kind IS NULL OR kind = $kind)
-              AND ($name IS NULL OR name = $name)
+            FROM {table}
+            WHERE {filter}taken_at >= $since
             GROUP BY taken_at
             ORDER BY taken_at;
             """,
             ("$since", ToUnixMs(since)),
-            ("$cluster", cluster),
-            ("$namespace", ns),
+            ("$cluster", scope.Workload?.Cluster ?? scope.Cluster),
+            ("$namespace", scope.Workload?.Namespace ?? scope.Namespace),
             ("$kind", scope.Workload?.Kind),
             ("$name", scope.Workload?.Name));
         var result = new List<TrendPoint>();

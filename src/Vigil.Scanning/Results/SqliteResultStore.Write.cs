@@ -331,14 +331,27 @@ public sealed partial class SqliteResultStore
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                await using (var namespaces = Command(
+                    connection,
+                    """
+                    INSERT OR REPLACE INTO snapshot_totals (taken_at, cluster, namespace, workloads, critical, high, medium, low, unknown, fixable)
+                    SELECT taken_at, cluster, namespace, COUNT(*), SUM(critical), SUM(high), SUM(medium), SUM(low), SUM(unknown), SUM(fixable)
+                    FROM snapshots WHERE taken_at = $now GROUP BY cluster, namespace;
+                    """,
+                    ("$now", ToUnixMs(now))))
+                {
+                    namespaces.Transaction = transaction;
+                    await namespaces.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await using var totals = Command(
                     connection,
-                    "SELECT SUM(critical), SUM(high), SUM(medium), SUM(low), SUM(unknown), SUM(fixable), COUNT(*) FROM snapshots WHERE taken_at = $now;",
+                    "SELECT SUM(critical), SUM(high), SUM(medium), SUM(low), SUM(unknown), SUM(fixable), SUM(workloads) FROM snapshot_totals WHERE taken_at = $now;",
                     ("$now", ToUnixMs(now)));
                 totals.Transaction = transaction;
                 await using var reader = await totals.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                summary = new SnapshotSummary(now, reader.GetInt32(6), ReadCounts(reader, 0));
+                summary = new SnapshotSummary(now, reader.IsDBNull(6) ? 0 : reader.GetInt32(6), ReadCounts(reader, 0));
             },
             cancellationToken).ConfigureAwait(false);
         return summary!;

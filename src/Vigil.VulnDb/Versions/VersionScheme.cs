@@ -27,9 +27,9 @@ public enum VersionScheme
     /// <summary>NuGet.Versioning ordering (<see cref="NuGet.NuGetVersion"/>).</summary>
     NuGet,
 
-    /// <summary>RubyGems Gem::Version ordering (<c>RubyGems.RubyGemsVersion</c>).</summary>
+    /// <summary>RubyGems Gem::Version ordering (<see cref="RubyGems.RubyGemsVersion"/>).</summary>
     RubyGems,
 
-    /// <summary>Composer (Packagist) versions (<c>Packagist.PackagistVersion</c>).</summary>
+    /// <summary>Composer (Packagist) versions (<see cref="Packagist.PackagistVersion"/>).</summary>
     Packagist,
 }

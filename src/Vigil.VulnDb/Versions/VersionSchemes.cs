@@ -5,8 +5,10 @@ using Vigil.VulnDb.Versions.Dpkg;
 using Vigil.VulnDb.Versions.Generic;
 using Vigil.VulnDb.Versions.Maven;
 using Vigil.VulnDb.Versions.NuGet;
+using Vigil.VulnDb.Versions.Packagist;
 using Vigil.VulnDb.Versions.Pep440;
 using Vigil.VulnDb.Versions.Rpm;
+using Vigil.VulnDb.Versions.RubyGems;
 using Vigil.VulnDb.Versions.SemVer;
 
 namespace Vigil.VulnDb.Versions;
@@ -65,6 +67,8 @@ public static class VersionSchemes
         VersionScheme.Pep440 => Pep440VersionComparer.Instance,
         VersionScheme.Maven => MavenVersionComparer.Instance,
         VersionScheme.NuGet => NuGetVersionComparer.Instance,
+        VersionScheme.RubyGems => RubyGemsVersionComparer.Instance,
+        VersionScheme.Packagist => PackagistVersionComparer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown version scheme."),
     };
 }

@@ -27,7 +27,7 @@ internal static class PageLayout
 
         w.Open("form", ("role", "search"), ("action", DashboardRoutes.Search), ("method", "get"), ("class", "header-search"))
             .Element("label", "Search vulnerabilities, packages or images", ("for", "header-q"), ("class", "visually-hidden"))
-            .Open("input", ("type", "search"), ("id", "header-q"), ("name", "q"), ("value", searchQuery), ("placeholder", "CVE-…, GHSA-…, package or image"), ("autocomplete", "off"))
+            .Open("input", ("type", "search"), ("id", "header-q"), ("name", "q"), ("value", searchQuery), ("placeholder", "CVE, GHSA, package or image"), ("autocomplete", "off"))
             .Element("button", "Search", ("type", "submit"))
             .Close("form")
             .Close("div").Close("header");

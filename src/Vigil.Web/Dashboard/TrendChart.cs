@@ -9,8 +9,8 @@ namespace Vigil.Web.Dashboard;
 /// <summary>An SVG line chart of findings per severity over time, drawn on the server; a data table goes with it.</summary>
 internal static class TrendChart
 {
-    private const int Width = 720;
-    private const int Height = 220;
+    private const int Width = 1100;
+    private const int Height = 250;
     private const int Left = 56;
     private const int Right = 16;
     private const int Top = 16;

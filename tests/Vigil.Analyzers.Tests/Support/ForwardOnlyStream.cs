@@ -1,9 +1,12 @@
 namespace Vigil.Analyzers.Tests.Support;
 
-/// <summary>A read-only, non-seekable view of bytes: what analyzers get from a layer tar.</summary>
-public sealed class ForwardOnlyStream(byte[] data) : Stream
+/// <summary>A read-only, non-seekable view of bytes or of another stream: what analyzers get from a layer tar.</summary>
+public sealed class ForwardOnlyStream(Stream inner) : Stream
 {
-    private readonly MemoryStream _inner = new(data, writable: false);
+    public ForwardOnlyStream(byte[] data)
+        : this(new MemoryStream(data, writable: false))
+    {
+    }
 
     public override bool CanRead => true;
 
@@ -19,7 +22,9 @@ public sealed class ForwardOnlyStream(byte[] data) : Stream
     {
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

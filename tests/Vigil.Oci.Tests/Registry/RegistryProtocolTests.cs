@@ -131,7 +131,7 @@ public sealed class RegistryProtocolTests
     {
         await using var registry = FakeRegistry.Build(o => o with { LieAboutDigest = true });
 
-        var error = await Assert.ThrowsAsync<Streams.DigestMismatchException>(() => OciServices.Resolver().OpenAsync(registry.Reference));
+        var error = await Assert.ThrowsAsync<Vigil.Oci.Streams.DigestMismatchException>(() => OciServices.Resolver().OpenAsync(registry.Reference));
 
         Assert.Contains("sha256:" + new string('0', 64), error.Message, StringComparison.Ordinal);
         Assert.Contains(registry.ManifestDigest.ToString(), error.Message, StringComparison.Ordinal);

@@ -87,6 +87,19 @@ public class OpenVexDocumentTests
         Assert.Contains(document.Warnings, w => w.Message.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("https://nvd.nist.gov/vuln/detail/CVE-2023-4911", "CVE-2023-4911")]
+    [InlineData("https://osv.dev/vulnerability/GHSA-35jh-r3h4-6jhm/", "GHSA-35jh-r3h4-6jhm")]
+    [InlineData("CVE-2023-4911", "CVE-2023-4911")]
+    public void A_vulnerability_given_only_by_iri_is_named_by_its_last_segment(string iri, string expected)
+    {
+        var json = $$"""{"@context":"https://openvex.dev/ns/v0.2.0","statements":[{"vulnerability":{"@id":"{{iri}}"},"products":["pkg:npm/a"],"status":"fixed"}]}""";
+
+        var document = OpenVexDocument.Parse(Encoding.UTF8.GetBytes(json), "iri.json");
+
+        Assert.Equal(expected, Assert.Single(document.Statements).Vulnerability);
+    }
+
     [Fact]
     public void Deeply_nested_json_is_refused_without_crashing()
     {

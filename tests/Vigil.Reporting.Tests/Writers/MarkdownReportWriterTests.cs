@@ -53,6 +53,22 @@ public class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void Huge_reports_stay_under_the_github_comment_limit()
+    {
+        var findings = Enumerable.Range(1, 5000)
+            .Select(i => ReportFixtures.Finding($"CVE-2025-{i:00000}", i % 2 == 0 ? ReportFixtures.OpenSsl : ReportFixtures.Lodash, Severity.High, "9.9", new string('x', 200)))
+            .ToList();
+        var report = ReportFixtures.Report(new() { Severities = Vigil.Reporting.Filtering.SeveritySelection.Parse("CRITICAL") }, findings.Take(200).Concat(findings.Skip(200).Select(f => f with { Severity = Severity.Critical })));
+
+        var md = MarkdownReportWriter.Render(report);
+
+        Assert.True(md.Length < 65_536, $"{md.Length} characters");
+        Assert.Contains("… and 2350 more, not shown here (see the json or sarif report).", md, StringComparison.Ordinal);
+        Assert.Contains("… and 150 more, not shown here", md, StringComparison.Ordinal);
+        Assert.Contains("| **Total** | **4800** |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hostile_text_cannot_inject_html_or_links()
     {
         var hostile = ReportFixtures.Findings[0] with { Summary = "<img src=x onerror=alert(1)> [click](http://evil) `code`\nnew row | x" };

@@ -10,7 +10,7 @@ public class ReportWriterRegistryTests
     {
         var registry = ReportWriterRegistry.CreateDefault();
 
-        Assert.Equal(["table", "json", "sarif", "markdown", "junit"], registry.Formats);
+        Assert.Equal(["table", "json", "sarif", "markdown", "junit", "cyclonedx", "spdx-json"], registry.Formats);
         Assert.True(registry.TryGet("SARIF", out var sarif));
         Assert.Equal(".sarif", sarif.FileExtension);
     }
@@ -22,7 +22,7 @@ public class ReportWriterRegistryTests
 
         Assert.Throws<ArgumentException>(() => registry.Add(new JsonReportWriter()));
         var error = Assert.Throws<KeyNotFoundException>(() => registry.Get("pdf"));
-        Assert.Contains("table, json, sarif, markdown, junit", error.Message, StringComparison.Ordinal);
+        Assert.Contains("table, json, sarif, markdown, junit, cyclonedx, spdx-json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -418,4 +418,32 @@ public sealed class SqliteResultStoreTests : IDisposable
 
         Assert.Equal(20, (await Store.GetOverviewAsync(_ct)).Workloads);
     }
+
+    [Fact]
+    public async Task A_version_1_file_is_migrated_and_keeps_its_history()
+    {
+        Directory.CreateDirectory(_temp.DirectoryPath);
+        await using (var connection = new SqliteConnection($"Data Source={_temp.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync(_ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ResultStoreSchema.Migrations[0] + """
+                PRAGMA user_version = 1;
+                INSERT INTO snapshots VALUES (1000, 'prod', 'web', 'Deployment', 'shop', 1, 2, 3, 4, 0, 5);
+                INSERT INTO snapshots VALUES (1000, 'prod', 'web', 'Deployment', 'frontend', 1, 0, 0, 0, 0, 1);
+                """;
+            await command.ExecuteNonQueryAsync(_ct);
+        }
+
+        var trend = await Store.GetTrendAsync(new TrendScope("prod", "web"), DateTimeOffset.FromUnixTimeMilliseconds(0), _ct);
+        var workload = await Store.GetTrendAsync(new TrendScope(Workload: Key("web", "shop")), DateTimeOffset.FromUnixTimeMilliseconds(0), _ct);
+
+        Assert.Equal(new SeverityCounts(2, 2, 3, 4, 0, 6), Assert.Single(trend).Counts);
+        Assert.Equal(10, Assert.Single(workload).Counts.Total);
+        await using var check = new SqliteConnection($"Data Source={_temp.DatabasePath};Pooling=False");
+        await check.OpenAsync(_ct);
+        await using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        Assert.Equal((long)ResultStoreSchema.LatestVersion, (long)(await version.ExecuteScalarAsync(_ct))!);
+    }
 }

@@ -81,7 +81,7 @@ public sealed class DemoCommand
         console.MarkupLine($"[bold]Vigil demo[/]: a 3-layer Debian 12 image with Node.js, Python and .NET packages ([grey]{manifest.Short}[/]),");
         console.MarkupLine($"scanned against {imported.Stored} bundled OSV records ({imported.Withdrawn} withdrawn, ignored). No network was used.");
         console.WriteLine();
-        await ReportEmitter.Create(ReportFormats.CreateRegistry(), ["table"], output: null).WriteAsync(report, cancellationToken);
+        await ReportEmitter.Create(["table"], output: null).WriteAsync(report, cancellationToken);
         console.WriteLine();
         console.MarkupLine("[bold]Next steps[/]");
         console.MarkupLine("  • Real data:      [blue]vigil db update[/]  (or [blue]vigil db import osv-all.zip[/] where there is no internet)");

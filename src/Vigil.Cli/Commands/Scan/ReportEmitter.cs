@@ -8,20 +8,23 @@ namespace Vigil.Cli.Commands.Scan;
 public sealed class ReportEmitter
 {
     private readonly ReportWriterRegistry writers;
+    private readonly ReportWriterRegistry terminalWriters;
     private readonly IReadOnlyList<ReportTarget> targets;
     private readonly FileInfo? output;
 
-    private ReportEmitter(ReportWriterRegistry writers, IReadOnlyList<ReportTarget> targets, FileInfo? output)
+    private ReportEmitter(ReportWriterRegistry writers, ReportWriterRegistry terminalWriters, IReadOnlyList<ReportTarget> targets, FileInfo? output)
     {
         this.writers = writers;
+        this.terminalWriters = terminalWriters;
         this.targets = targets;
         this.output = output;
     }
 
-    /// <summary>Validates the format list before any work is done, so a typo fails fast (exit code 2 is for the parser; this is 3).</summary>
-    public static ReportEmitter Create(ReportWriterRegistry writers, IEnumerable<string> formats, FileInfo? output)
+    /// <summary>Validates the format list before any work is done, so a typo fails fast.</summary>
+    public static ReportEmitter Create(IEnumerable<string> formats, FileInfo? output)
     {
-        ArgumentNullException.ThrowIfNull(writers);
+        var writers = ReportFormats.CreateRegistry(terminal: false);
+        var terminalWriters = ReportFormats.CreateRegistry(terminal: !Console.IsOutputRedirected);
         var targets = new List<ReportTarget>();
         foreach (var text in formats)
         {
@@ -30,6 +33,7 @@ public sealed class ReportEmitter
                 throw new CommandException(error);
             }
 
+            target = target with { Format = ReportFormats.Canonical(target.Format) };
             if (!writers.TryGet(target.Format, out _))
             {
                 throw new CommandException($"Unknown report format '{target.Format}': expected one of {string.Join(", ", writers.Formats)}.");
@@ -43,7 +47,7 @@ public sealed class ReportEmitter
             throw new CommandException("Only one format can go to stdout or --output; give the others a file (sarif=report.sarif).");
         }
 
-        return new ReportEmitter(writers, targets, output);
+        return new ReportEmitter(writers, terminalWriters, targets, output);
     }
 
     /// <summary>Writes the report in each format.</summary>
@@ -51,10 +55,10 @@ public sealed class ReportEmitter
     {
         foreach (var target in targets)
         {
-            var writer = writers.Get(target.Format);
             var path = target.Path ?? output?.FullName;
             if (path is null)
             {
+                var writer = terminalWriters.Get(target.Format);
                 await using var stdout = Console.OpenStandardOutput();
                 await writer.WriteAsync(report, stdout, cancellationToken);
                 await stdout.FlushAsync(cancellationToken);
@@ -68,7 +72,7 @@ public sealed class ReportEmitter
             }
 
             await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-            await writer.WriteAsync(report, file, cancellationToken);
+            await writers.Get(target.Format).WriteAsync(report, file, cancellationToken);
         }
     }
 }

@@ -2,8 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Cli.Infrastructure;
+using Vigil.Core;
 using Vigil.Reporting;
 using Vigil.Reporting.Filtering;
+using Vigil.Reporting.Sbom;
 using Vigil.Scanning.Pipeline;
 using Vigil.VulnDb.Storage;
 
@@ -32,7 +34,7 @@ public sealed class ScanCommand
 
     private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var emitter = ReportEmitter.Create(ReportFormats.CreateRegistry(), parseResult.GetValue(ScanCommandOptions.Format) ?? ["table"], parseResult.GetValue(ScanCommandOptions.Output));
+        var emitter = ReportEmitter.Create(parseResult.GetValue(ScanCommandOptions.Format) ?? ["table"], parseResult.GetValue(ScanCommandOptions.Output));
         var (filterOptions, filterWarnings) = await FilterOptionsBinder.BindAsync(parseResult, cancellationToken);
         var platform = ScanCommandOptions.ParsePlatform(parseResult.GetValue(ScanCommandOptions.Platform));
 
@@ -51,6 +53,7 @@ public sealed class ScanCommand
         var request = new ScanRequestOptions { SkipCache = parseResult.GetValue(ScanCommandOptions.SkipCache) };
         var outcome = kind switch
         {
+            ScanTargetKind.Sbom => await scanner.ScanInventoryAsync(await ReadSbomAsync(target, cancellationToken), cancellationToken),
             ScanTargetKind.RootFileSystem => await ScanImageAsync(scanner, RootFileSystemInput(target), request, cancellationToken),
             _ => await ScanImageAsync(scanner, target, request, cancellationToken),
         };
@@ -73,6 +76,17 @@ public sealed class ScanCommand
     {
         var show = LayerProgressDisplay.ShouldShow(parseResult.GetValue(CommonOptions.Quiet));
         return await LayerProgressDisplay.RunAsync(show, "layer", progress => scanner.ScanImageAsync(input, request, progress, cancellationToken));
+    }
+
+    private static async Task<Inventory> ReadSbomAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CommandException($"SBOM file '{path}' does not exist.");
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await SbomReader.ReadAsync(stream, Path.GetFileName(path), cancellationToken);
     }
 
     private static string RootFileSystemInput(string directory) =>

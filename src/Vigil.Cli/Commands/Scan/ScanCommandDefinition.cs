@@ -17,6 +17,17 @@ public static class ScanCommandDefinition
         var command = new Command("scan", "Scan an image, a root file system or an SBOM for known vulnerabilities.");
         command.Subcommands.Add(CreateImage());
         command.Subcommands.Add(CreateRootFs());
+        command.Subcommands.Add(CreateSbom());
+        return command;
+    }
+
+    private static Command CreateSbom()
+    {
+        var file = new Argument<string>("file") { Description = "CycloneDX or SPDX JSON SBOM (from Vigil, Trivy, Syft or any tool)." };
+        var command = new Command("sbom", "Scan the packages listed in an SBOM file.") { file };
+        AddShared(command);
+        command.SetAction((parseResult, cancellationToken) =>
+            new ScanCommand(parseResult, ScanTargetKind.Sbom, parseResult.GetValue(file)!).ExecuteAsync(cancellationToken));
         return command;
     }
 
@@ -33,7 +44,12 @@ public static class ScanCommandDefinition
         {
             var hasReference = !string.IsNullOrWhiteSpace(result.GetValue(reference));
             var hasInput = !string.IsNullOrWhiteSpace(result.GetValue(Input));
-            if (hasReference == hasInput)
+            if (result.GetValue(reference) is { } value && value.StartsWith('-'))
+            {
+                // An unknown flag lands in the optional argument's slot; say what it is.
+                result.AddError($"Unrecognized option '{value}'.");
+            }
+            else if (hasReference == hasInput)
             {
                 result.AddError("Give either an image reference or --input PATH.");
             }

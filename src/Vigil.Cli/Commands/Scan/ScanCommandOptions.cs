@@ -10,7 +10,7 @@ public static class ScanCommandOptions
     public static Option<string[]> Format { get; } = new("--format", "-f")
     {
         Description = "Report format, repeatable; FORMAT writes to --output or stdout, FORMAT=FILE writes to FILE. "
-            + "Formats: table, json, sarif, cyclonedx, spdx, markdown, junit.",
+            + "Formats: table, json, sarif, cyclonedx, spdx (SPDX JSON), markdown, junit.",
         DefaultValueFactory = _ => ["table"],
         AllowMultipleArgumentsPerToken = false,
     };

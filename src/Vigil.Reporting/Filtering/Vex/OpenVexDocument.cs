@@ -123,7 +123,7 @@ public sealed class OpenVexDocument
         IReadOnlyList<string> aliases = [];
         if (element.TryGetProperty("vulnerability", out var vulnerability) && vulnerability.ValueKind == JsonValueKind.Object)
         {
-            name = String(vulnerability, "name") ?? String(vulnerability, "@id");
+            name = String(vulnerability, "name") ?? IdFromIri(String(vulnerability, "@id"));
             aliases = Strings(vulnerability, "aliases");
         }
         else
@@ -231,6 +231,12 @@ public sealed class OpenVexDocument
 
         return ids;
     }
+
+    // A vulnerability given only by IRI (https://nvd.nist.gov/vuln/detail/CVE-2023-4911) is named by its last segment.
+    private static string? IdFromIri(string? iri) =>
+        iri is not null && Uri.TryCreate(iri, UriKind.Absolute, out var uri) && uri.Segments.Length > 1
+            ? Uri.UnescapeDataString(uri.Segments[^1].TrimEnd('/'))
+            : iri;
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

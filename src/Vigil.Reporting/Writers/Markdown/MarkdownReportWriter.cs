@@ -13,6 +13,12 @@ public sealed class MarkdownReportWriter : IReportWriter
     /// <summary>Tables with more rows than this are folded into a collapsible <c>&lt;details&gt;</c> block.</summary>
     public const int FoldAfterRows = 10;
 
+    /// <summary>
+    /// Each table lists at most this many rows and counts the rest: GitHub refuses comments longer than 65,536 characters,
+    /// and the json and sarif reports hold every finding.
+    /// </summary>
+    public const int MaxRowsPerTable = 50;
+
     /// <inheritdoc/>
     public string Format => "markdown";
 
@@ -102,23 +108,35 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         md.Append("| Severity | Vulnerability | Package | Installed | Fixed | Title |").Append(withPath ? " Path |" : string.Empty).Append('\n');
         md.Append("|---|---|---|---|---|---|").Append(withPath ? "---|" : string.Empty).Append('\n');
-        foreach (var f in findings)
+        foreach (var f in findings.Take(MaxRowsPerTable))
         {
             md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | [{MarkdownText.Escape(f.Id)}]({ReportText.Link(f)}) | {MarkdownText.Code(f.Package.Name)} | ")
                 .Append(CultureInfo.InvariantCulture, $"{MarkdownText.Code(f.InstalledVersion)} | {MarkdownText.Code(f.FixedVersion)} | {MarkdownText.Escape(ReportText.Truncate(ReportText.Title(f), 80))} |")
                 .Append(withPath ? $" {MarkdownText.Code(f.Package.FilePath)} |" : string.Empty)
                 .Append('\n');
         }
+
+        More(md, findings.Count);
+    }
+
+    private static void More(StringBuilder md, int count)
+    {
+        if (count > MaxRowsPerTable)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n… and {count - MaxRowsPerTable} more, not shown here (see the json or sarif report).\n");
+        }
     }
 
     private static void Suppressed(StringBuilder md, IReadOnlyList<SuppressedFinding> suppressed)
     {
         md.Append("| Severity | Vulnerability | Package | Filter | Reason | Source |\n|---|---|---|---|---|---|\n");
-        foreach (var (f, s) in suppressed)
+        foreach (var (f, s) in suppressed.Take(MaxRowsPerTable))
         {
             md.Append(CultureInfo.InvariantCulture, $"| {f.Severity.ToLabel()} | {MarkdownText.Escape(f.Id)} | {MarkdownText.Code(f.Package.Name)} | ")
                 .Append(CultureInfo.InvariantCulture, $"{ReportText.KindName(s.Kind)} | {MarkdownText.Escape(s.Reason)} | {MarkdownText.Escape(s.Source)} |\n");
         }
+
+        More(md, suppressed.Count);
     }
 
     // GitHub renders Markdown inside <details> only when a blank line follows </summary>.

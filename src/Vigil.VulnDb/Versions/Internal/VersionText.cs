@@ -35,7 +35,19 @@ internal static class VersionText
     public static ReadOnlySpan<char> TrimLeadingZeros(ReadOnlySpan<char> digits) => digits.TrimStart('0');
 
     /// <summary>Whether every character is an ASCII digit (false for empty).</summary>
-    public static bool IsAllDigits(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
+    public static bool IsAllDigits(ReadOnlySpan<char> text)
+    {
+        // A plain loop: identifiers are short, and this stays allocation-free in every build configuration.
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return !text.IsEmpty;
+    }
 
     /// <summary>Parses a digit run into <paramref name="value"/>; false on overflow or non-digits.</summary>
     public static bool TryParseNumber(ReadOnlySpan<char> digits, out ulong value)

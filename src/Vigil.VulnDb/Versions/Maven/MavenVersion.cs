@@ -15,8 +15,9 @@ namespace Vigil.VulnDb.Versions.Maven;
 /// <c>a1</c>, <c>b1</c>, <c>m1</c> mean alpha, beta, milestone. Numbers beat qualifiers and nested lists:
 /// <c>1.0-RC1</c> &lt; <c>1.0</c> &lt; <c>1.0-sp</c> &lt; <c>1.0-1</c> &lt; <c>1.0.1</c>. Comparison is case-insensitive.</para>
 /// <para>Like Maven 3's own comparison, the order is not transitive on some exotic mixes of qualifiers and lists
-/// (<c>1-SNAPSHOT</c> &lt; <c>1</c> &lt; <c>1.sp.1</c> &lt; <c>1-SNAPSHOT</c>); it is a total order on ordinary versions
-/// (dotted numbers, then qualifiers with optional numbers). Matching Maven exactly matters more here than repairing it.</para>
+/// (<c>1-SNAPSHOT</c> &lt; <c>1</c> &lt; <c>1.sp.1</c> &lt; <c>1-SNAPSHOT</c>, and <c>1-sp1</c> &lt; <c>1-GA-SNAPSHOT</c> &lt;
+/// <c>1</c> &lt; <c>1-sp1</c>); it is a total order on ordinary versions (dotted numbers, then qualifiers with optional
+/// numbers, then <c>-SNAPSHOT</c>). Matching what Maven users see matters more here than repairing it.</para>
 /// <para>Maven accepts any text; this type rejects only empty or overlong text, whitespace and control characters.
 /// The default value equals the empty version (<c>0</c>). Immutable and thread-safe.</para>
 /// </remarks>

@@ -113,13 +113,13 @@ internal static class ImagePage
                 w.Element("span", "suppressed: " + suppression.Scope, ("class", "tag"), ("title", suppression.Reason));
             }
 
-            w.Close("th").Open("td").Badge(f.Severity);
+            w.Close("th").Open("td", ("class", "nowrap")).Badge(f.Severity);
             if (f.CvssScore is { } score)
             {
                 w.Element("span", score.ToString("0.0", CultureInfo.InvariantCulture), ("class", "cvss"), ("title", f.CvssVector ?? "CVSS base score"));
             }
 
-            w.Close("td").Open("td").Link(DashboardRoutes.SearchFor(f.PackageName, SearchKind.Package), f.PackageName)
+            w.Close("td").Open("td", ("class", "wrap-any package-cell")).Link(DashboardRoutes.SearchFor(f.PackageName, SearchKind.Package), f.PackageName)
                 .Element("span", f.Ecosystem, ("class", "muted block")).Close("td")
                 .Open("td").Element("code", f.PackageVersion).Close("td")
                 .Open("td");

@@ -83,16 +83,16 @@ internal static class SearchPage
                 .Element("span", hit.Workload.Kind, ("class", "muted block")).Close("th")
                 .Open("td").Link(DashboardRoutes.Namespace(hit.Workload.Cluster, hit.Workload.Namespace), hit.Workload.Namespace).Close("td")
                 .Element("td", hit.Container)
-                .Open("td").Link(DashboardRoutes.Image(hit.Digest), hit.Image).Close("td");
+                .Open("td", ("class", "wrap-any image-cell")).Link(DashboardRoutes.Image(hit.Digest), hit.Image).Close("td");
             if (byImage)
             {
                 w.CountCells(hit.ImageCounts ?? SeverityCounts.Zero);
             }
             else if (hit.Finding is { } f)
             {
-                w.Open("td").Link(DashboardRoutes.SearchFor(f.Id), f.Id).Close("td")
+                w.Open("td", ("class", "nowrap")).Link(DashboardRoutes.SearchFor(f.Id), f.Id).Close("td")
                     .Open("td").Badge(f.Severity).Close("td")
-                    .Element("td", f.PackageName)
+                    .Element("td", f.PackageName, ("class", "wrap-any package-cell"))
                     .Open("td").Element("code", f.PackageVersion).Close("td")
                     .Open("td");
                 if (f.FixedVersion is null)

@@ -41,7 +41,7 @@ internal static class WorkloadPage
                     w.Text(" ").Element("span", "init", ("class", "tag"));
                 }
 
-                w.Close("th").Open("td").Link(DashboardRoutes.Image(c.Digest), c.Image).Open("br").Element("code", Display.Short(c.Digest.ToString()), ("class", "digest"), ("title", c.Digest.ToString()));
+                w.Close("th").Open("td", ("class", "wrap-any image-cell")).Link(DashboardRoutes.Image(c.Digest), c.Image).Open("br").Element("code", Display.Short(c.Digest.ToString()), ("class", "digest"), ("title", c.Digest.ToString()));
                 if (c.Platform is not null)
                 {
                     w.Text(" ").Element("span", c.Platform.ToString(), ("class", "muted"));

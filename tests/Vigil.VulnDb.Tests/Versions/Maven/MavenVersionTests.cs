@@ -308,13 +308,23 @@ public class MavenVersionTests
         VersionAssert.Ordered<MavenVersion>("1.sp.1", "1-SNAPSHOT", -1);
     }
 
+    // ... and the one through a release qualifier that is followed by more (Maven 3.8.7 answers the same) ...
+    [Fact]
+    public void Keeps_mavens_known_cycle_through_release_qualifiers()
+    {
+        VersionAssert.Ordered<MavenVersion>("1-sp1", "1-GA-SNAPSHOT", -1);
+        VersionAssert.Ordered<MavenVersion>("1-GA-SNAPSHOT", "1", -1);
+        VersionAssert.Ordered<MavenVersion>("1", "1-sp1", -1);
+    }
+
     // ... and check that ordinary versions (numbers, then qualifiers with numbers, SNAPSHOT) are totally ordered.
     [Fact]
     public void Is_a_total_order_on_generated_versions() => OrderingProperties.AssertTotalOrder<MavenVersion>(Generator);
 
+    // No "-SNAPSHOT" after a release qualifier: 1-GA-SNAPSHOT is part of the cycle pinned above.
     private static readonly Gen<string> Generator =
         from numbers in Gen.NonEmptyListOf(Gen.Elements("0", "1", "2", "10", "01"))
         from qualifier in Gen.Elements("", "", "-alpha", "-alpha-1", "-beta2", "-M1", "-RC1", "-rc.2", "-cr3", "-SNAPSHOT", ".Final", "-GA", ".RELEASE", "-sp1", "-jre", "-android", "a1", "b2", "-1", ".v20220622")
         from snapshot in Gen.Elements("", "", "-SNAPSHOT")
-        select string.Join('.', numbers.Take(4)) + qualifier + snapshot;
+        select string.Join('.', numbers.Take(4)) + qualifier + (qualifier is "-GA" or ".Final" or ".RELEASE" ? string.Empty : snapshot);
 }

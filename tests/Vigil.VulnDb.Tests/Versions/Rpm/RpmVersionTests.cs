@@ -69,7 +69,7 @@ public class RpmVersionTests
     public void Orders_epoch_version_release(string a, string b, int expected) =>
         VersionAssert.Ordered<RpmVersion>(a, b, expected);
 
-    // rpm itself lets a missing release match any release (a range rule, not an order); a total order needs a choice.
+    // rpm's dependency ranges let a missing release match any release; its version order (rpm.ver in rpm 4.18) puts it first.
     [Fact]
     public void Missing_release_sorts_before_any_release()
     {

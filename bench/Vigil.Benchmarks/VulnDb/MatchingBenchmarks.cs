@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Attributes;
+using Vigil.Core;
+using Vigil.Scanning.Matching;
+using Vigil.VulnDb.Index;
+using Vigil.VulnDb.Storage.Sqlite;
+
+namespace Vigil.Benchmarks.VulnDb;
+
+/// <summary>
+/// Matching against the database of all staged OSV data: one inventory of 500 packages with a warm and a cold index, and
+/// re-matching 1,000 cached inventories of 300 packages after a database change (cold index, as after an update).
+/// </summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class MatchingBenchmarks
+{
+    private string _directory = string.Empty;
+    private SqliteAdvisoryStore _store = null!;
+    private AdvisoryIndex _warmIndex = null!;
+    private VulnerabilityMatcher _warmMatcher = null!;
+    private Inventory _inventory500 = null!;
+    private IReadOnlyList<Inventory> _inventories = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "vigil-bench-match-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        _store = SharedOsvData.ImportAllAsync(Path.Combine(_directory, "db.sqlite")).GetAwaiter().GetResult();
+        _inventory500 = SharedOsvData.Inventories(1, 500)[0];
+        _inventories = SharedOsvData.Inventories(1000, 300);
+        _warmIndex = new AdvisoryIndex(_store);
+        _warmMatcher = new VulnerabilityMatcher(_warmIndex, MatcherCatalog.CreateDefault());
+        var findings = _warmMatcher.MatchAsync(_inventory500, default).GetAwaiter().GetResult().Findings.Count;
+        Console.WriteLine($"// 500 packages: {findings} findings");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _warmIndex.Dispose();
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(Description = "500 packages, warm index")]
+    public Task<MatchResult> Match500Warm() => _warmMatcher.MatchAsync(_inventory500, default);
+
+    [Benchmark(Description = "500 packages, cold index")]
+    public async Task<MatchResult> Match500Cold()
+    {
+        using var index = new AdvisoryIndex(_store);
+        return await new VulnerabilityMatcher(index, MatcherCatalog.CreateDefault()).MatchAsync(_inventory500, default);
+    }
+
+    [Benchmark(Description = "re-match 1,000 inventories x 300 packages, cold index")]
+    public async Task<int> Rematch1000()
+    {
+        using var index = new AdvisoryIndex(_store);
+        var matcher = new VulnerabilityMatcher(index, MatcherCatalog.CreateDefault());
+        var findings = 0;
+        foreach (var inventory in _inventories)
+        {
+            findings += (await matcher.MatchAsync(inventory, default)).Findings.Count;
+        }
+
+        return findings;
+    }
+}
