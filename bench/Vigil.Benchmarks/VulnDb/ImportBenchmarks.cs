@@ -4,7 +4,8 @@ using BenchmarkDotNet.Engines;
 namespace Vigil.Benchmarks.VulnDb;
 
 /// <summary>Importing all staged OSV data (osv/ and osv-converted/) into a new SQLite database; reports the database size.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
+[InProcess]
 public class ImportBenchmarks
 {
     private string _directory = string.Empty;
