@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli;
 using Vigil.Cli.Commands.Cluster;
 using Vigil.Cli.Commands.Controller;
 using Vigil.Cli.Commands.Db;
@@ -9,7 +10,6 @@ using Vigil.Cli.Commands.Sbom;
 using Vigil.Cli.Commands.Scan;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Infrastructure;
-using Vigil.Cli;
 
 // The command tree only: each command lives in Commands/<Noun>/<Verb>/.
 var root = new RootCommand("Vigil: which known vulnerabilities run in your cluster, where, and what to do about them.");
