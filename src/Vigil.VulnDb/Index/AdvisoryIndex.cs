@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Vigil.Core;
 using Vigil.VulnDb.Naming;
+using Vigil.VulnDb.Osv;
 using Vigil.VulnDb.Ranges;
 using Vigil.VulnDb.Storage;
 
@@ -57,6 +58,11 @@ public sealed class AdvisoryIndex : IAdvisoryIndex, IDisposable
         ArgumentNullException.ThrowIfNull(packageName);
         var snapshot = Volatile.Read(ref _snapshot);
         var key = PackageNames.Normalize(ecosystem.Name, packageName);
+        if (snapshot.Advisories.TryGetValue((ecosystem.Name, key), out var loaded))
+        {
+            return await loaded.ConfigureAwait(false);
+        }
+
         var names = await snapshot.Names.GetOrAdd(ecosystem.Name, e => _store.GetPackageNamesAsync(e, CancellationToken.None)).ConfigureAwait(false);
         if (!names.Contains(key))
         {
@@ -66,6 +72,40 @@ public sealed class AdvisoryIndex : IAdvisoryIndex, IDisposable
         return await snapshot.Advisories.GetOrAdd((ecosystem.Name, key), k => LoadAsync(k.Ecosystem, k.Name)).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public async ValueTask PrefetchAsync(IEnumerable<(Ecosystem Ecosystem, string PackageName)> packages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        var snapshot = Volatile.Read(ref _snapshot);
+        foreach (var group in packages.GroupBy(p => p.Ecosystem.Name, p => p.PackageName, StringComparer.Ordinal))
+        {
+            var ecosystemName = group.Key;
+            if (string.IsNullOrWhiteSpace(ecosystemName))
+            {
+                continue;
+            }
+
+            var known = snapshot.Names.TryGetValue(ecosystemName, out var namesTask) && namesTask.IsCompletedSuccessfully ? namesTask.Result : null;
+            var missing = group
+                .Select(name => PackageNames.Normalize(ecosystemName, name))
+                .Distinct(StringComparer.Ordinal)
+                .Where(name => !snapshot.Advisories.ContainsKey((ecosystemName, name)) && (known is null || known.Contains(name)))
+                .ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var records = await _store.FindManyAsync(ecosystemName, missing, cancellationToken).ConfigureAwait(false);
+            foreach (var name in missing)
+            {
+                // Names without records are cached as empty too: no per-name query and no names scan for them later.
+                var compiled = records.TryGetValue(name, out var list) ? Compile(ecosystemName, name, list) : [];
+                snapshot.Advisories.TryAdd((ecosystemName, name), Task.FromResult<IReadOnlyList<IndexedAdvisory>>(compiled));
+            }
+        }
+    }
+
     /// <summary>Stops listening to the store.</summary>
     public void Dispose() => _store.Changed -= OnChanged;
 
@@ -73,6 +113,11 @@ public sealed class AdvisoryIndex : IAdvisoryIndex, IDisposable
     {
         // Loads are shared between callers, so one caller's cancellation must not fail the others: no token here.
         var records = await _store.FindAsync(ecosystemName, name, CancellationToken.None).ConfigureAwait(false);
+        return Compile(ecosystemName, name, records);
+    }
+
+    private static List<IndexedAdvisory> Compile(string ecosystemName, string name, IReadOnlyList<OsvRecord> records)
+    {
         var advisories = new List<IndexedAdvisory>(records.Count);
         foreach (var record in records)
         {

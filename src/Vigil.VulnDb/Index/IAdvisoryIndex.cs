@@ -15,6 +15,12 @@ public interface IAdvisoryIndex
     /// </summary>
     ValueTask<IReadOnlyList<IndexedAdvisory>> FindAsync(Ecosystem ecosystem, string packageName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Loads the advisories of many packages at once (one store query per ecosystem) so that the <see cref="FindAsync"/>
+    /// calls that follow are served from memory: what makes a cold, single scan fast. Names already loaded are skipped.
+    /// </summary>
+    ValueTask PrefetchAsync(IEnumerable<(Ecosystem Ecosystem, string PackageName)> packages, CancellationToken cancellationToken);
+
     /// <summary>Checks the database version and drops cached entries when it changed; returns the current version.</summary>
     ValueTask<AdvisoryDbVersion> RefreshAsync(CancellationToken cancellationToken);
 }

@@ -28,6 +28,12 @@ public interface IAdvisoryStore
     /// </summary>
     Task<IReadOnlyList<OsvRecord>> FindAsync(string ecosystemName, string packageName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="FindAsync"/> for many names of one ecosystem in one query (a scan's cold start). The result is keyed by
+    /// normalized name and holds only names that have records; a record naming several of the names is shared, not copied.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<OsvRecord>>> FindManyAsync(string ecosystemName, IReadOnlyCollection<string> packageNames, CancellationToken cancellationToken);
+
     /// <summary>Every normalized package name with at least one advisory in <paramref name="ecosystemName"/> (base name).</summary>
     Task<IReadOnlySet<string>> GetPackageNamesAsync(string ecosystemName, CancellationToken cancellationToken);
 

@@ -31,6 +31,24 @@ public sealed class SqliteAdvisoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Finds_many_names_in_one_query_sharing_records_that_name_several()
+    {
+        var both = OsvJson.Record("GHSA-2", "npm", "a");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(both)!;
+        node["affected"]!.AsArray().Add(OsvJson.Affected("npm", "b", "SEMVER", ["introduced:0"]));
+        await Import(ImportMode.Replace, OsvJson.Record("GHSA-1", "npm", "a"), node.ToJsonString(), OsvJson.Record("PYSEC-1", "PyPI", "Foo_Bar"));
+
+        var found = await _store.FindManyAsync("npm", ["a", "b", "missing", "a"], default);
+
+        Assert.Equal(["GHSA-1", "GHSA-2"], found["a"].Select(r => r.Id));
+        Assert.Equal("GHSA-2", Assert.Single(found["b"]).Id);
+        Assert.Same(found["a"][1], found["b"][0]);
+        Assert.False(found.ContainsKey("missing"));
+        Assert.Equal("PYSEC-1", Assert.Single((await _store.FindManyAsync("PyPI", ["foo.bar"], default))["foo-bar"]).Id);
+        Assert.Empty(await _store.FindManyAsync("npm", [], default));
+    }
+
+    [Fact]
     public async Task Replace_import_removes_what_the_source_no_longer_has_and_changes_the_fingerprint()
     {
         var first = await Import(ImportMode.Replace, OsvJson.Record("A-1", "npm", "a"), OsvJson.Record("A-2", "npm", "b"));

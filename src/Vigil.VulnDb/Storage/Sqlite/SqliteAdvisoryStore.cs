@@ -98,6 +98,61 @@ public sealed partial class SqliteAdvisoryStore : IAdvisoryStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<OsvRecord>>> FindManyAsync(string ecosystemName, IReadOnlyCollection<string> packageNames, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ecosystemName);
+        ArgumentNullException.ThrowIfNull(packageNames);
+        var found = new Dictionary<string, List<OsvRecord>>(StringComparer.Ordinal);
+        if (packageNames.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<OsvRecord>>();
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+
+            // One round trip whatever the inventory size: the names travel as one JSON array parameter. Ordering by id
+            // keeps each record's JSON next to its other names, so it is parsed once.
+            command.CommandText = """
+                SELECT af.name, a.id, a.json FROM affected af JOIN advisories a ON a.id = af.advisory_id
+                WHERE af.ecosystem = $e AND af.name IN (SELECT value FROM json_each($n))
+                GROUP BY af.name, a.id
+                ORDER BY a.id;
+                """;
+            command.Parameters.AddWithValue("$e", ecosystemName);
+            var normalized = packageNames.Select(n => PackageNames.Normalize(ecosystemName, n)).Distinct(StringComparer.Ordinal);
+            command.Parameters.AddWithValue("$n", JsonSerializer.Serialize(normalized.ToArray(), OsvJsonContext.Default.StringArray));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                string? lastId = null;
+                OsvRecord? last = null;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var id = reader.GetString(1);
+                    if (id != lastId)
+                    {
+                        last = Deserialize((byte[])reader[2]);
+                        lastId = id;
+                    }
+
+                    var name = reader.GetString(0);
+                    if (!found.TryGetValue(name, out var list))
+                    {
+                        found[name] = list = [];
+                    }
+
+                    list.Add(last!);
+                }
+            }
+        }
+
+        return found.ToDictionary(p => p.Key, IReadOnlyList<OsvRecord> (p) => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlySet<string>> GetPackageNamesAsync(string ecosystemName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ecosystemName);
