@@ -27,11 +27,12 @@ internal sealed class LayerChanges
     public bool TryAddWhiteout(string path)
     {
         var slash = path.LastIndexOf('/');
-        var name = path[(slash + 1)..];
-        if (!name.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        if (!path.AsSpan(slash + 1).StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
         {
             return false;
         }
+
+        var name = path[(slash + 1)..];
 
         var parent = slash <= 0 ? "/" : path[..slash];
         if (name == OpaqueMarker)

@@ -9,6 +9,18 @@ internal static class TarPath
     /// </summary>
     public static string? Normalize(string name)
     {
+        var relative = name.AsSpan();
+        while (relative.StartsWith("./", StringComparison.Ordinal) || relative.StartsWith('/'))
+        {
+            relative = relative[(relative[0] == '/' ? 1 : 2)..];
+        }
+
+        if (IsClean(relative))
+        {
+            // Nearly every entry is already clean (`usr/lib/x`, `./usr/lib/x`): one allocation instead of split and join.
+            return string.Concat("/", relative.TrimEnd('/'));
+        }
+
         var parts = new List<string>();
         foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -32,6 +44,22 @@ internal static class TarPath
         }
 
         return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>No empty, <c>.</c> or <c>..</c> segment (a trailing slash aside).</summary>
+    private static bool IsClean(ReadOnlySpan<char> path)
+    {
+        path = path.TrimEnd('/');
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (segment.IsEmpty || segment is "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a link target, resolved against the link's directory (or the root when absolute), leaves the root.</summary>

@@ -10,6 +10,12 @@ public sealed class TarPathTests
     [InlineData("/abs/./x", "/abs/x")]
     [InlineData("a/b/../c", "/a/c")]
     [InlineData(".", "/")]
+    [InlineData("./.bashrc", "/.bashrc")]
+    [InlineData("..foo/.x./y", "/..foo/.x./y")]
+    [InlineData("./", "/")]
+    [InlineData("etc/", "/etc")]
+    [InlineData("///a//", "/a")]
+    [InlineData("./a/./b", "/a/b")]
     [InlineData("../x", null)]
     [InlineData("a/../../x", null)]
     public void Normalizes_or_refuses(string name, string? expected) => Assert.Equal(expected, TarPath.Normalize(name));
