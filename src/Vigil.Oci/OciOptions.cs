@@ -33,6 +33,12 @@ public sealed class OciOptions
     /// <summary>The docker <c>config.json</c> to read credentials from; null for <c>$DOCKER_CONFIG/config.json</c> or <c>~/.docker/config.json</c>.</summary>
     public string? DockerConfigPath { get; set; }
 
+    /// <summary>
+    /// Where <c>docker-credential-*</c> helpers named by the docker config's <c>credsStore</c>/<c>credHelpers</c> are looked
+    /// up (a PATH-style list); null for <c>PATH</c>.
+    /// </summary>
+    public string? CredentialHelperPath { get; set; }
+
     /// <summary>Layer limits and concurrency.</summary>
     public LayerReadOptions Layers { get; set; } = new();
 }

@@ -9,6 +9,7 @@ namespace Vigil.Oci.Auth;
 public sealed class DockerConfigCredentialProvider : IRegistryCredentialProvider
 {
     private readonly Lazy<Task<DockerConfigCredentials>> credentials;
+    private readonly CredentialHelper helper;
 
     /// <summary>Creates the provider.</summary>
     public DockerConfigCredentialProvider(IOptions<OciOptions> options)
@@ -16,11 +17,21 @@ public sealed class DockerConfigCredentialProvider : IRegistryCredentialProvider
         ArgumentNullException.ThrowIfNull(options);
         var path = options.Value.DockerConfigPath ?? DefaultPath();
         credentials = new Lazy<Task<DockerConfigCredentials>>(() => DockerConfigCredentials.LoadAsync(path, CancellationToken.None));
+        helper = new CredentialHelper(options.Value.CredentialHelperPath);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<RegistryCredential?> GetCredentialAsync(string registry, CancellationToken cancellationToken) =>
-        (await credentials.Value.WaitAsync(cancellationToken)).Find(registry);
+    /// <remarks>A helper named for the registry is asked first, as docker does; the inline <c>auths</c> entry is the fallback.</remarks>
+    public async ValueTask<RegistryCredential?> GetCredentialAsync(string registry, CancellationToken cancellationToken)
+    {
+        var config = await credentials.Value.WaitAsync(cancellationToken);
+        if (config.HelperFor(registry) is { } name && await helper.GetAsync(name, registry, cancellationToken) is { } fromHelper)
+        {
+            return fromHelper;
+        }
+
+        return config.Find(registry);
+    }
 
     private static string DefaultPath()
     {

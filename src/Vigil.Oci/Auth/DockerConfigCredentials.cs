@@ -8,12 +8,22 @@ namespace Vigil.Oci.Auth;
 /// <c>username</c>/<c>password</c>), also the content of Kubernetes pull secrets. Keys such as
 /// <c>https://index.docker.io/v1/</c> are normalized to registry names (<c>docker.io</c>).
 /// </summary>
-/// <remarks>Credential helpers (<c>credsStore</c>, <c>credHelpers</c>) are not run. Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Credential helpers (<c>credHelpers</c> per registry, else <c>credsStore</c>) are named by <see cref="HelperFor"/> and
+/// run by <see cref="CredentialHelper"/>. Immutable and thread-safe.
+/// </remarks>
 public sealed class DockerConfigCredentials
 {
     private readonly Dictionary<string, RegistryCredential> byRegistry;
+    private readonly Dictionary<string, string> helpers;
+    private readonly string? store;
 
-    private DockerConfigCredentials(Dictionary<string, RegistryCredential> byRegistry) => this.byRegistry = byRegistry;
+    private DockerConfigCredentials(Dictionary<string, RegistryCredential> byRegistry, Dictionary<string, string>? helpers = null, string? store = null)
+    {
+        this.byRegistry = byRegistry;
+        this.helpers = helpers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        this.store = store;
+    }
 
     /// <summary>No credentials.</summary>
     public static DockerConfigCredentials Empty { get; } = new(new Dictionary<string, RegistryCredential>(StringComparer.OrdinalIgnoreCase));
@@ -44,7 +54,17 @@ public sealed class DockerConfigCredentials
                 }
             }
 
-            return new DockerConfigCredentials(result);
+            var helpers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (root.TryGetProperty("credHelpers", out var h) && h.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var entry in h.EnumerateObject().Where(e => e.Value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.Value.GetString())))
+                {
+                    helpers[NormalizeRegistry(entry.Name)] = entry.Value.GetString()!;
+                }
+            }
+
+            var store = GetString(root, "credsStore") is { Length: > 0 } s ? s : null;
+            return new DockerConfigCredentials(result, helpers, store);
         }
         catch (JsonException ex)
         {
@@ -67,6 +87,13 @@ public sealed class DockerConfigCredentials
     public RegistryCredential? Find(string registry) =>
         byRegistry.TryGetValue(NormalizeRegistry(registry), out var credential) ? credential : null;
 
+    /// <summary>
+    /// The credential helper docker would ask for <paramref name="registry"/>: its <c>credHelpers</c> entry, else the
+    /// <c>credsStore</c>; null when neither is set.
+    /// </summary>
+    public string? HelperFor(string registry) =>
+        helpers.TryGetValue(NormalizeRegistry(registry), out var helper) ? helper : store;
+
     /// <summary>The credentials of both, <paramref name="other"/> winning for registries both have.</summary>
     public DockerConfigCredentials Merge(DockerConfigCredentials other)
     {
@@ -77,7 +104,13 @@ public sealed class DockerConfigCredentials
             merged[registry] = credential;
         }
 
-        return new DockerConfigCredentials(merged);
+        var helpers = new Dictionary<string, string>(this.helpers, StringComparer.OrdinalIgnoreCase);
+        foreach (var (registry, helper) in other.helpers)
+        {
+            helpers[registry] = helper;
+        }
+
+        return new DockerConfigCredentials(merged, helpers, other.store ?? store);
     }
 
     /// <summary><c>https://index.docker.io/v1/</c> → <c>docker.io</c>; <c>https://host:5000/path</c> → <c>host:5000</c>.</summary>
