@@ -36,10 +36,10 @@ for tag in "${TAGS[@]}"; do
   if [[ -x $TRIVY ]]; then
     args+=(-n "trivy $tag" --prepare "rm -rf $TMP/trivy" "$TRIVY image --input $L:$tag -f cyclonedx --offline-scan --skip-db-update --skip-java-db-update --cache-dir $TMP/trivy -o $TMP/$tag.trivy.json --quiet")
   fi
-  args+=(-n "gzip -dc $tag" "cat $(blobs_of "$tag" "$L") | gzip -dc > /dev/null")
+  args+=(-n "gzip -dc $tag" --prepare true "cat $(blobs_of "$tag" "$L") | gzip -dc > /dev/null")
 done
-[[ -x $TRIVY ]] && args+=(-n "trivy --version (start-up)" "$TRIVY --version")
-hyperfine -N -w 1 -r 5 --export-markdown "$TMP/sbom.md" "${args[@]}" >/dev/null 2>&1 || hyperfine -w 1 -r 5 --export-markdown "$TMP/sbom.md" "${args[@]}" >/dev/null
+[[ -x $TRIVY ]] && args+=(-n "trivy --version (start-up)" --prepare true "$TRIVY --version")
+hyperfine -w 1 -r 5 --export-markdown "$TMP/sbom.md" "${args[@]}" >/dev/null
 cat "$TMP/sbom.md"
 for tag in "${TAGS[@]}"; do
   /usr/bin/time -f "peak RSS, vigil sbom $tag, cold cache: %M KiB" "$VIGIL" sbom --input "$L:$tag" --format json --cache-dir "$TMP/rss" --output /dev/null --quiet
