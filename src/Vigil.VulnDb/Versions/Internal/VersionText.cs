@@ -18,6 +18,38 @@ internal static class VersionText
     public static FormatException Invalid(string schemeName, string text, string reason) =>
         new($"'{Quote(text)}' is not a valid {schemeName} version: {reason}.");
 
+    /// <summary>
+    /// Checks dot-separated identifiers of [0-9A-Za-z-] (SemVer pre-release and build metadata, NuGet release labels):
+    /// none empty and, where <paramref name="numericNoLeadingZero"/>, no numeric one with a leading zero. Returns the
+    /// reason, or null.
+    /// </summary>
+    public static string? CheckDotIdentifiers(ReadOnlySpan<char> part, string what, bool numericNoLeadingZero)
+    {
+        foreach (var range in part.Split('.'))
+        {
+            var id = part[range];
+            if (id.IsEmpty)
+            {
+                return $"the {what} has an empty identifier";
+            }
+
+            foreach (var c in id)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+                {
+                    return $"invalid character '{c}' in the {what}";
+                }
+            }
+
+            if (numericNoLeadingZero && id.Length > 1 && id[0] == '0' && IsAllDigits(id))
+            {
+                return $"the numeric {what} identifier '{id}' has a leading zero";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Compares two runs of ASCII digits numerically, of any length (leading zeros ignored).</summary>
     public static int CompareDigits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

@@ -221,46 +221,19 @@ public readonly struct NuGetVersion : IVersion<NuGetVersion>
             releaseStart = versionEnd + 1;
             var plus = span[releaseStart..].IndexOf('+');
             releaseEnd = plus < 0 ? span.Length : releaseStart + plus;
-            if (CheckIdentifiers(span[releaseStart..releaseEnd], "release label", numericNoLeadingZero: true) is { } error)
+            if (VersionText.CheckDotIdentifiers(span[releaseStart..releaseEnd], "release label", numericNoLeadingZero: true) is { } error)
             {
                 return error;
             }
         }
 
-        if (releaseEnd < span.Length && CheckIdentifiers(span[(releaseEnd + 1)..], "metadata", numericNoLeadingZero: false) is { } metadataError)
+        if (releaseEnd < span.Length && VersionText.CheckDotIdentifiers(span[(releaseEnd + 1)..], "metadata", numericNoLeadingZero: false) is { } metadataError)
         {
             return metadataError;
         }
 
         version = new NuGetVersion(
             text, numbers[0], numbers[1], numbers[2], numbers[3], offset + releaseStart, offset + releaseEnd);
-        return null;
-    }
-
-    private static string? CheckIdentifiers(ReadOnlySpan<char> part, string what, bool numericNoLeadingZero)
-    {
-        foreach (var range in part.Split('.'))
-        {
-            var identifier = part[range];
-            if (identifier.IsEmpty)
-            {
-                return $"a {what} is empty";
-            }
-
-            foreach (var c in identifier)
-            {
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-                {
-                    return $"invalid character '{c}' in a {what}";
-                }
-            }
-
-            if (numericNoLeadingZero && identifier.Length > 1 && identifier[0] == '0' && VersionText.IsAllDigits(identifier))
-            {
-                return $"the numeric {what} '{identifier}' has a leading zero";
-            }
-        }
-
         return null;
     }
 }

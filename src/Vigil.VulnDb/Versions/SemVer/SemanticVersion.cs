@@ -221,7 +221,7 @@ public readonly struct SemanticVersion : IVersion<SemanticVersion>
             prereleaseStart = pos + 1;
             var plus = span[prereleaseStart..].IndexOf('+');
             prereleaseEnd = plus < 0 ? span.Length : prereleaseStart + plus;
-            if (CheckIdentifiers(span[prereleaseStart..prereleaseEnd], "pre-release", numericNoLeadingZero: true) is { } error)
+            if (VersionText.CheckDotIdentifiers(span[prereleaseStart..prereleaseEnd], "pre-release", numericNoLeadingZero: true) is { } error)
             {
                 return error;
             }
@@ -236,40 +236,13 @@ public readonly struct SemanticVersion : IVersion<SemanticVersion>
                 return $"unexpected '{span[pos]}' after the patch version";
             }
 
-            if (CheckIdentifiers(span[(pos + 1)..], "build metadata", numericNoLeadingZero: false) is { } error)
+            if (VersionText.CheckDotIdentifiers(span[(pos + 1)..], "build metadata", numericNoLeadingZero: false) is { } error)
             {
                 return error;
             }
         }
 
         version = new SemanticVersion(text, numbers[0], numbers[1], numbers[2], prereleaseStart, prereleaseEnd);
-        return null;
-    }
-
-    private static string? CheckIdentifiers(ReadOnlySpan<char> part, string what, bool numericNoLeadingZero)
-    {
-        foreach (var range in part.Split('.'))
-        {
-            var id = part[range];
-            if (id.IsEmpty)
-            {
-                return $"the {what} has an empty identifier";
-            }
-
-            foreach (var c in id)
-            {
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-                {
-                    return $"invalid character '{c}' in the {what}";
-                }
-            }
-
-            if (numericNoLeadingZero && id.Length > 1 && id[0] == '0' && VersionText.IsAllDigits(id))
-            {
-                return $"the numeric {what} identifier '{id}' has a leading zero";
-            }
-        }
-
         return null;
     }
 }
