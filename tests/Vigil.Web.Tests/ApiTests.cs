@@ -114,6 +114,7 @@ public sealed class ApiTests(SeededWebApp app) : IClassFixture<SeededWebApp>
     [InlineData("/api/v1/search", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/search?q=x&limit=0", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/search?q=x&kind=bogus", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/search?q=x&offset=-1", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/workloads/worst?count=100000", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/trend?days=0", HttpStatusCode.BadRequest)]
     public async Task Bad_requests_get_a_clear_error(string path, HttpStatusCode expected)

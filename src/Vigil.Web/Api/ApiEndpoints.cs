@@ -87,7 +87,7 @@ internal static class ApiEndpoints
             return TypedResults.Ok(new ImageResponse(image, await store.GetFindingsAsync(parsed, ct).ConfigureAwait(false)));
         }).WithName("GetImage").WithSummary("One image digest: where it runs, its last scan and its findings with fixed versions and references.");
 
-        api.MapGet("/search", async Task<Results<Ok<SearchResult>, BadRequest<ApiProblem>>> (string? q, string? kind, int? limit, IResultReader store, CancellationToken ct) =>
+        api.MapGet("/search", async Task<Results<Ok<SearchResult>, BadRequest<ApiProblem>>> (string? q, string? kind, int? limit, int? offset, IResultReader store, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q) || q.Length > 512)
             {
@@ -100,13 +100,20 @@ internal static class ApiEndpoints
                 return TypedResults.BadRequest(new ApiProblem($"limit must be between 1 and {SqliteResultStore.MaxSearchLimit}."));
             }
 
+            var skip = offset ?? 0;
+            if (skip is < 0 or > 500_000_000)
+            {
+                return TypedResults.BadRequest(new ApiProblem("offset must be between 0 and 500000000."));
+            }
+
             if (kind is { Length: > 0 } && SearchKinds.Parse(kind) is null)
             {
                 return TypedResults.BadRequest(new ApiProblem("kind must be vulnerability, package or image."));
             }
 
-            return TypedResults.Ok(await store.SearchAsync(q, SearchKinds.Parse(kind), n, ct).ConfigureAwait(false));
-        }).WithName("Search").WithSummary("Every running container affected by a CVE/GHSA id, a package name or an image.");
+            return TypedResults.Ok(await store.SearchAsync(q, SearchKinds.Parse(kind), skip, n, ct).ConfigureAwait(false));
+        }).WithName("Search").WithSummary("Every running container affected by a CVE/GHSA id, a package name or an image.")
+            .WithDescription("One page of hits, worst first: one per affected container and finding (or container, for images). totalHits and affectedWorkloads count every hit; when hasMore is true, ask again with offset = offset + the number of hits.");
 
         api.MapGet("/suppressions", async (bool? includeExpired, IResultReader store, CancellationToken ct) =>
             TypedResults.Ok(await store.GetSuppressionsAsync(includeExpired ?? false, ct).ConfigureAwait(false)))
