@@ -145,6 +145,11 @@ public sealed class ApiTests(SeededWebApp app) : IClassFixture<SeededWebApp>
         }
 
         Assert.DoesNotContain(paths, p => !p.StartsWith("/api/v1/", StringComparison.Ordinal));
+        var search = json.GetProperty("paths").GetProperty("/api/v1/search").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("description").GetString());
+        Assert.Equal(["kind", "limit", "offset", "q"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
+        Assert.Contains("hasMore", search.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

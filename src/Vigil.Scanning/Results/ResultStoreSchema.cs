@@ -160,8 +160,8 @@ internal static class ResultStoreSchema
         INSERT INTO running_vulnerabilities (vuln_id, images)
         SELECT vuln_id, COUNT(DISTINCT digest) FROM findings WHERE digest IN (SELECT digest FROM containers) GROUP BY vuln_id;
 
-        -- Package search reads worst first and stops after one page.
-        CREATE INDEX findings_package_severity ON findings(package_name COLLATE NOCASE, severity DESC);
+        -- Package search reads worst first and stops after one page; it counts and sorts from this index alone.
+        CREATE INDEX findings_package_cover ON findings(package_name COLLATE NOCASE, severity DESC, digest, vuln_id);
         DROP INDEX findings_package;
 
         CREATE TRIGGER workloads_insert_totals AFTER INSERT ON workloads BEGIN

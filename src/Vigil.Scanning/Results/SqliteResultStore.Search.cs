@@ -48,13 +48,22 @@ public sealed partial class SqliteResultStore
             JOIN workloads w ON w.id = k.workload_id
             WHERE {condition}
             """;
+
+        // Sort only the keys of every hit (from indexes), then read whole findings for the one page.
         await using var command = Command(
             connection,
             $"""
-            SELECT w.cluster, w.namespace, w.kind, w.name, k.name, k.image, k.digest, {FindingColumns}
-            {from}
-            ORDER BY f.severity DESC, w.cluster, w.namespace, w.kind, w.name, k.name, f.package_name, f.vuln_id, f.id
-            LIMIT $limit OFFSET $offset;
+            WITH page AS (
+                SELECT f.id AS finding_id, k.workload_id, k.name AS container, f.severity, w.cluster, w.namespace, w.kind, w.name AS workload,
+                       f.package_name, f.vuln_id
+                {from}
+                ORDER BY f.severity DESC, w.cluster, w.namespace, w.kind, w.name, k.name, f.package_name, f.vuln_id, f.id
+                LIMIT $limit OFFSET $offset)
+            SELECT p.cluster, p.namespace, p.kind, p.workload, p.container, k.image, k.digest, {FindingColumns}
+            FROM page p
+            JOIN findings f ON f.id = p.finding_id
+            JOIN containers k ON k.workload_id = p.workload_id AND k.name = p.container
+            ORDER BY p.severity DESC, p.cluster, p.namespace, p.kind, p.workload, p.container, p.package_name, p.vuln_id, p.finding_id;
 
             SELECT COUNT(*), COUNT(DISTINCT k.workload_id) {from};
             """,
