@@ -24,8 +24,8 @@ public sealed class VigilWebOptions
     /// <summary>How many workloads the overview lists as worst. Default 10.</summary>
     public int WorstWorkloads { get; set; } = 10;
 
-    /// <summary>The most hits a search page shows. Default 500.</summary>
-    public int SearchLimit { get; set; } = 500;
+    /// <summary>How many hits one search page shows; the page links to the next. Default 50.</summary>
+    public int SearchLimit { get; set; } = 50;
 
     /// <summary>The vulnerability database age after which the overview warns. Default 2 days.</summary>
     public TimeSpan StaleDatabaseAfter { get; set; } = TimeSpan.FromDays(2);

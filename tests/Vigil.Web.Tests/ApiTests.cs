@@ -114,6 +114,7 @@ public sealed class ApiTests(SeededWebApp app) : IClassFixture<SeededWebApp>
     [InlineData("/api/v1/search", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/search?q=x&limit=0", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/search?q=x&kind=bogus", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/search?q=x&offset=-1", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/workloads/worst?count=100000", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/trend?days=0", HttpStatusCode.BadRequest)]
     public async Task Bad_requests_get_a_clear_error(string path, HttpStatusCode expected)
@@ -144,6 +145,11 @@ public sealed class ApiTests(SeededWebApp app) : IClassFixture<SeededWebApp>
         }
 
         Assert.DoesNotContain(paths, p => !p.StartsWith("/api/v1/", StringComparison.Ordinal));
+        var search = json.GetProperty("paths").GetProperty("/api/v1/search").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("description").GetString());
+        Assert.Equal(["kind", "limit", "offset", "q"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
+        Assert.Contains("hasMore", search.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,14 @@ public interface IResultReader
     /// <param name="cancellationToken">Cancels the search.</param>
     Task<SearchResult> SearchAsync(string query, SearchKind? kind, int limit, CancellationToken cancellationToken);
 
+    /// <summary>One page of the running containers affected by a vulnerability id, a package name or an image, worst first.</summary>
+    /// <param name="query">The id, package name or image.</param>
+    /// <param name="kind">How to read the query, or null to guess from its shape (see <see cref="SearchQueryClassifier"/>).</param>
+    /// <param name="offset">How many hits to skip (0 or more); the totals always cover every hit.</param>
+    /// <param name="limit">At most this many hits (1–5000).</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    Task<SearchResult> SearchAsync(string query, SearchKind? kind, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>Counts per recorded snapshot since <paramref name="since"/>, oldest first.</summary>
     Task<IReadOnlyList<TrendPoint>> GetTrendAsync(TrendScope scope, DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -135,6 +135,111 @@ internal static class ResultStoreSchema
 
         CREATE INDEX findings_digest_vuln ON findings(digest, vuln_id);
         """,
+
+        // 3: summaries kept by triggers at write time, so no read aggregates all findings: each workload's counts and the
+        // running vulnerability ids (with how many running images have each). Triggers rather than code in each writer
+        // method, so every write path (including ones added later) keeps them right.
+        """
+        CREATE TABLE workload_totals (
+            workload_id INTEGER PRIMARY KEY,
+            critical INTEGER NOT NULL DEFAULT 0,
+            high INTEGER NOT NULL DEFAULT 0,
+            medium INTEGER NOT NULL DEFAULT 0,
+            low INTEGER NOT NULL DEFAULT 0,
+            unknown INTEGER NOT NULL DEFAULT 0,
+            fixable INTEGER NOT NULL DEFAULT 0,
+            images INTEGER NOT NULL DEFAULT 0,
+            scanned INTEGER NOT NULL DEFAULT 0);
+        INSERT INTO workload_totals (workload_id, critical, high, medium, low, unknown, fixable, images, scanned)
+        SELECT workload_id, critical, high, medium, low, unknown, fixable, images, scanned FROM workload_counts;
+        CREATE INDEX workload_totals_rank ON workload_totals(critical DESC, high DESC, medium DESC, low DESC, unknown DESC);
+
+        CREATE TABLE running_vulnerabilities (
+            vuln_id TEXT PRIMARY KEY,
+            images INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO running_vulnerabilities (vuln_id, images)
+        SELECT vuln_id, COUNT(DISTINCT digest) FROM findings WHERE digest IN (SELECT digest FROM containers) GROUP BY vuln_id;
+
+        -- Package search reads worst first and stops after one page; it counts and sorts from this index alone.
+        CREATE INDEX findings_package_cover ON findings(package_name COLLATE NOCASE, severity DESC, digest, vuln_id);
+        DROP INDEX findings_package;
+
+        CREATE TRIGGER workloads_insert_totals AFTER INSERT ON workloads BEGIN
+            INSERT OR REPLACE INTO workload_totals (workload_id) VALUES (NEW.id);
+        END;
+        CREATE TRIGGER workloads_delete_totals AFTER DELETE ON workloads BEGIN
+            DELETE FROM workload_totals WHERE workload_id = OLD.id;
+        END;
+
+        CREATE TRIGGER containers_insert_totals AFTER INSERT ON containers BEGIN
+            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = NEW.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+            WHERE workload_id = NEW.workload_id;
+        END;
+        CREATE TRIGGER containers_delete_totals AFTER DELETE ON containers BEGIN
+            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = OLD.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+            WHERE workload_id = OLD.workload_id;
+        END;
+
+        -- A digest starts running with its first container and stops with its last.
+        CREATE TRIGGER containers_insert_running AFTER INSERT ON containers
+        WHEN NOT EXISTS (SELECT 1 FROM containers WHERE digest = NEW.digest AND NOT (workload_id = NEW.workload_id AND name = NEW.name))
+        BEGIN
+            INSERT INTO running_vulnerabilities (vuln_id, images)
+            SELECT DISTINCT vuln_id, 1 FROM findings WHERE digest = NEW.digest
+            ON CONFLICT (vuln_id) DO UPDATE SET images = images + 1;
+        END;
+        CREATE TRIGGER containers_delete_running AFTER DELETE ON containers
+        WHEN NOT EXISTS (SELECT 1 FROM containers WHERE digest = OLD.digest)
+        BEGIN
+            UPDATE running_vulnerabilities SET images = images - 1 WHERE vuln_id IN (SELECT vuln_id FROM findings WHERE digest = OLD.digest);
+            DELETE FROM running_vulnerabilities WHERE images <= 0 AND vuln_id IN (SELECT vuln_id FROM findings WHERE digest = OLD.digest);
+        END;
+
+        -- Image counts change when a digest is (re)scanned or pruned: refresh every workload running it.
+        CREATE TRIGGER images_insert_totals AFTER INSERT ON images BEGIN
+            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest = NEW.digest);
+        END;
+        CREATE TRIGGER images_update_totals AFTER UPDATE ON images BEGIN
+            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest IN (OLD.digest, NEW.digest));
+        END;
+        CREATE TRIGGER images_delete_totals AFTER DELETE ON images BEGIN
+            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest = OLD.digest);
+        END;
+
+        -- A vulnerability id runs while some running digest has a finding with it (counted once per digest).
+        CREATE TRIGGER findings_insert_running AFTER INSERT ON findings
+        WHEN EXISTS (SELECT 1 FROM containers WHERE digest = NEW.digest)
+         AND NOT EXISTS (SELECT 1 FROM findings WHERE digest = NEW.digest AND vuln_id = NEW.vuln_id AND id <> NEW.id)
+        BEGIN
+            INSERT INTO running_vulnerabilities (vuln_id, images) VALUES (NEW.vuln_id, 1)
+            ON CONFLICT (vuln_id) DO UPDATE SET images = images + 1;
+        END;
+        CREATE TRIGGER findings_delete_running AFTER DELETE ON findings
+        WHEN EXISTS (SELECT 1 FROM containers WHERE digest = OLD.digest)
+         AND NOT EXISTS (SELECT 1 FROM findings WHERE digest = OLD.digest AND vuln_id = OLD.vuln_id)
+        BEGIN
+            UPDATE running_vulnerabilities SET images = images - 1 WHERE vuln_id = OLD.vuln_id;
+            DELETE FROM running_vulnerabilities WHERE vuln_id = OLD.vuln_id AND images <= 0;
+        END;
+        """,
     ];
 
     /// <summary>The schema version this code writes and reads.</summary>

@@ -19,12 +19,12 @@ public sealed partial class SqliteResultStore
             SELECT SUM(c.critical), SUM(c.high), SUM(c.medium), SUM(c.low), SUM(c.unknown), SUM(c.fixable),
                    COUNT(DISTINCT w.cluster), COUNT(DISTINCT w.cluster || '/' || w.namespace), COUNT(*),
                    SUM(c.critical + c.high + c.medium + c.low + c.unknown > 0)
-            FROM workloads w JOIN workload_counts c ON c.workload_id = w.id;
+            FROM workloads w JOIN workload_totals c ON c.workload_id = w.id;
 
             SELECT COUNT(*), COUNT(i.digest), MAX(i.database_version), MAX(i.database_built_at), MIN(i.scanned_at), MAX(i.scanned_at)
             FROM (SELECT DISTINCT digest FROM containers) d LEFT JOIN images i ON i.digest = d.digest;
 
-            SELECT COUNT(DISTINCT f.vuln_id) FROM findings f WHERE f.digest IN (SELECT digest FROM containers);
+            SELECT COUNT(*) FROM running_vulnerabilities;
 
             SELECT i.database_version FROM (SELECT DISTINCT digest FROM containers) d JOIN images i ON i.digest = d.digest
             ORDER BY i.scanned_at DESC LIMIT 1;
@@ -71,7 +71,7 @@ public sealed partial class SqliteResultStore
             connection,
             $"""
             SELECT w.cluster, w.namespace, w.kind, w.name, {CountColumns}, c.images, c.scanned
-            FROM workloads w JOIN workload_counts c ON c.workload_id = w.id
+            FROM workloads w JOIN workload_totals c ON c.workload_id = w.id
             WHERE c.critical + c.high + c.medium + c.low + c.unknown > 0
             ORDER BY c.critical DESC, c.high DESC, c.medium DESC, c.low DESC, c.unknown DESC, w.namespace, w.name
             LIMIT $count;
@@ -89,7 +89,7 @@ public sealed partial class SqliteResultStore
             """
             SELECT w.cluster, w.namespace, COUNT(*), SUM(c.critical + c.high + c.medium + c.low + c.unknown > 0),
                    SUM(c.critical), SUM(c.high), SUM(c.medium), SUM(c.low), SUM(c.unknown), SUM(c.fixable)
-            FROM workloads w JOIN workload_counts c ON c.workload_id = w.id
+            FROM workloads w JOIN workload_totals c ON c.workload_id = w.id
             GROUP BY w.cluster, w.namespace
             ORDER BY SUM(c.critical) DESC, SUM(c.high) DESC, SUM(c.medium) DESC, SUM(c.low) DESC, w.cluster, w.namespace;
             """);
@@ -113,7 +113,7 @@ public sealed partial class SqliteResultStore
             connection,
             $"""
             SELECT w.cluster, w.namespace, w.kind, w.name, {CountColumns}, c.images, c.scanned
-            FROM workloads w JOIN workload_counts c ON c.workload_id = w.id
+            FROM workloads w JOIN workload_totals c ON c.workload_id = w.id
             WHERE w.cluster = $cluster AND w.namespace = $namespace
             ORDER BY c.critical DESC, c.high DESC, c.medium DESC, c.low DESC, c.unknown DESC, w.kind, w.name;
             """,
@@ -131,7 +131,7 @@ public sealed partial class SqliteResultStore
             connection,
             $"""
             SELECT w.id, w.labels, w.updated_at, {CountColumns}
-            FROM workloads w JOIN workload_counts c ON c.workload_id = w.id
+            FROM workloads w JOIN workload_totals c ON c.workload_id = w.id
             WHERE w.cluster = $cluster AND w.namespace = $namespace AND w.kind = $kind AND w.name = $name;
 
             SELECT k.name, k.image, k.repository, k.digest, k.platform, k.is_init,

@@ -323,7 +323,7 @@ public sealed partial class SqliteResultStore
                     """
                     INSERT INTO snapshots (taken_at, cluster, namespace, kind, name, critical, high, medium, low, unknown, fixable)
                     SELECT $now, w.cluster, w.namespace, w.kind, w.name, c.critical, c.high, c.medium, c.low, c.unknown, c.fixable
-                    FROM workloads w JOIN workload_counts c ON c.workload_id = w.id;
+                    FROM workloads w JOIN workload_totals c ON c.workload_id = w.id;
                     """,
                     ("$now", ToUnixMs(now))))
                 {

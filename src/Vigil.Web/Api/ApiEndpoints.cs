@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Vigil.Core;
@@ -21,7 +22,7 @@ internal static class ApiEndpoints
             return TypedResults.Ok(new OverviewResponse(overview, worst, trend));
         }).WithName("GetOverview").WithSummary("Counts per severity, fixable and unfixable, database age, worst workloads and the trend.");
 
-        api.MapGet("/workloads/worst", async Task<Results<Ok<IReadOnlyList<WorkloadSummary>>, BadRequest<ApiProblem>>> (int? count, IResultReader store, CancellationToken ct) =>
+        api.MapGet("/workloads/worst", async Task<Results<Ok<IReadOnlyList<WorkloadSummary>>, BadRequest<ApiProblem>>> ([Description("How many workloads, 1–1000; default 10.")] int? count, IResultReader store, CancellationToken ct) =>
         {
             var n = count ?? 10;
             if (n is < 1 or > 1000)
@@ -32,7 +33,7 @@ internal static class ApiEndpoints
             return TypedResults.Ok(await store.GetWorstWorkloadsAsync(n, ct).ConfigureAwait(false));
         }).WithName("GetWorstWorkloads").WithSummary("The workloads with the most critical, then high, findings.");
 
-        api.MapGet("/trend", async Task<Results<Ok<IReadOnlyList<TrendPoint>>, BadRequest<ApiProblem>>> (int? days, string? cluster, string? @namespace, IResultReader store, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/trend", async Task<Results<Ok<IReadOnlyList<TrendPoint>>, BadRequest<ApiProblem>>> ([Description("How many days back, 1–3660; default 30.")] int? days, [Description("Only this cluster.")] string? cluster, [Description("Only namespaces of this name.")] string? @namespace, IResultReader store, TimeProvider time, CancellationToken ct) =>
         {
             var d = days ?? 30;
             if (d is < 1 or > 3660)
@@ -87,7 +88,13 @@ internal static class ApiEndpoints
             return TypedResults.Ok(new ImageResponse(image, await store.GetFindingsAsync(parsed, ct).ConfigureAwait(false)));
         }).WithName("GetImage").WithSummary("One image digest: where it runs, its last scan and its findings with fixed versions and references.");
 
-        api.MapGet("/search", async Task<Results<Ok<SearchResult>, BadRequest<ApiProblem>>> (string? q, string? kind, int? limit, IResultReader store, CancellationToken ct) =>
+        api.MapGet("/search", async Task<Results<Ok<SearchResult>, BadRequest<ApiProblem>>> (
+            [Description("A vulnerability id or alias (CVE-2024-3094, GHSA-…), a package name (openssl) or an image (nginx, ghcr.io/acme/app, sha256:…); at most 512 characters.")] string? q,
+            [Description("vulnerability, package or image; guessed from q when left out.")] string? kind,
+            [Description("Hits per page, 1–5000; default 500.")] int? limit,
+            [Description("Hits to skip, for the next page; default 0.")] int? offset,
+            IResultReader store,
+            CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q) || q.Length > 512)
             {
@@ -100,15 +107,22 @@ internal static class ApiEndpoints
                 return TypedResults.BadRequest(new ApiProblem($"limit must be between 1 and {SqliteResultStore.MaxSearchLimit}."));
             }
 
+            var skip = offset ?? 0;
+            if (skip is < 0 or > 500_000_000)
+            {
+                return TypedResults.BadRequest(new ApiProblem("offset must be between 0 and 500000000."));
+            }
+
             if (kind is { Length: > 0 } && SearchKinds.Parse(kind) is null)
             {
                 return TypedResults.BadRequest(new ApiProblem("kind must be vulnerability, package or image."));
             }
 
-            return TypedResults.Ok(await store.SearchAsync(q, SearchKinds.Parse(kind), n, ct).ConfigureAwait(false));
-        }).WithName("Search").WithSummary("Every running container affected by a CVE/GHSA id, a package name or an image.");
+            return TypedResults.Ok(await store.SearchAsync(q, SearchKinds.Parse(kind), skip, n, ct).ConfigureAwait(false));
+        }).WithName("Search").WithSummary("Every running container affected by a CVE/GHSA id, a package name or an image.")
+            .WithDescription("One page of hits, worst first: one per affected container and finding (or container, for images). totalHits and affectedWorkloads count every hit; when hasMore is true, ask again with offset = offset + the number of hits.");
 
-        api.MapGet("/suppressions", async (bool? includeExpired, IResultReader store, CancellationToken ct) =>
+        api.MapGet("/suppressions", async ([Description("Also list expired suppressions; default false.")] bool? includeExpired, IResultReader store, CancellationToken ct) =>
             TypedResults.Ok(await store.GetSuppressionsAsync(includeExpired ?? false, ct).ConfigureAwait(false)))
             .WithName("GetSuppressions").WithSummary("Suppressions in force (and expired ones when asked), soonest expiry first.");
     }

@@ -69,17 +69,23 @@ internal static class DashboardEndpoints
             return new HtmlResult(ImagePage.Render(image, findings, FindingFilter.Parse(severity, fixable), suppressions, time.GetUtcNow()));
         });
 
-        pages.MapGet(DashboardRoutes.Search, async (string? q, string? kind, IResultReader store, IOptions<VigilWebOptions> options, CancellationToken ct) =>
+        pages.MapGet(DashboardRoutes.Search, async (string? q, string? kind, string? page, IResultReader store, IOptions<VigilWebOptions> options, CancellationToken ct) =>
         {
             var requested = SearchKinds.Parse(kind);
             if (string.IsNullOrWhiteSpace(q))
             {
-                return new HtmlResult(SearchPage.Render(null, requested, null));
+                return new HtmlResult(SearchPage.Render(null, requested, null, options.Value.SearchLimit));
+            }
+
+            if (!SearchPaging.TryParsePage(page, out var number))
+            {
+                return new HtmlResult(BadRequestPage.Render(SearchPaging.PageError), StatusCodes.Status400BadRequest);
             }
 
             var query = q.Length > 512 ? q[..512] : q;
-            var result = await store.SearchAsync(query, requested, options.Value.SearchLimit, ct).ConfigureAwait(false);
-            return new HtmlResult(SearchPage.Render(query, requested, result));
+            var size = options.Value.SearchLimit;
+            var result = await store.SearchAsync(query, requested, (number - 1) * size, size, ct).ConfigureAwait(false);
+            return new HtmlResult(SearchPage.Render(query, requested, result, size));
         });
 
         pages.MapGet(DashboardRoutes.Suppressions, async (string? expired, IResultReader store, TimeProvider time, CancellationToken ct) =>

@@ -21,5 +21,9 @@ internal static class DashboardRoutes
     public static string SearchFor(string query, SearchKind? kind = null) =>
         kind is null ? $"/search?q={E(query)}" : $"/search?q={E(query)}&kind={kind.ToString()!.ToLowerInvariant()}";
 
+    /// <summary>Page <paramref name="page"/> (from 1) of a search; page 1 is the plain search address.</summary>
+    public static string SearchFor(string query, SearchKind? kind, int page) =>
+        page <= 1 ? SearchFor(query, kind) : $"{SearchFor(query, kind)}&page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     private static string E(string value) => Uri.EscapeDataString(value);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Vigil.Testing;
 
 namespace Vigil.Web.Tests.Browser;
 
@@ -15,7 +16,14 @@ public sealed class ChromiumFixture : SeededWebApp
 
     public IBrowserContext Context { get; private set; } = null!;
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+    /// <summary>
+    /// <c>artifacts/screenshots/web</c> at the repository root (git-ignored, kept across builds and cleans, one place
+    /// for CI to collect), or <c>VIGIL_SCREENSHOT_DIR</c> when set.
+    /// </summary>
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("VIGIL_SCREENSHOT_DIR") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryPaths.RepositoryRoot, "artifacts", "screenshots", "web");
 
     public override async Task InitializeAsync()
     {

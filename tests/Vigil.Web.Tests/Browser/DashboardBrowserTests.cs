@@ -16,7 +16,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
             .OrderByDescending(w => w.Containers.Select(c => c.Digest).Distinct().Sum(d => app.Seed.Findings.TryGetValue(d, out var f) ? f.Count(x => x.Severity == Severity.Critical) : 0))
             .First();
 
-    public static TheoryData<string> Pages => ["overview", "namespaces", "namespace", "workload", "image", "search", "suppressions", "not-found"];
+    public static TheoryData<string> Pages => ["overview", "namespaces", "namespace", "workload", "image", "search", "search-package-page-2", "suppressions", "not-found"];
 
     private string PathOf(string page)
     {
@@ -31,6 +31,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
             "workload" => $"/workloads/{key.Cluster}/{key.Namespace}/{key.Kind}/{key.Name}",
             "image" => "/images/" + image,
             "search" => "/search?q=CVE-2023-4863",
+            "search-package-page-2" => "/search?q=openssl&page=2",
             "suppressions" => "/suppressions?expired=1",
             _ => "/workloads/prod-eu-1/none/Deployment/missing",
         };
@@ -89,6 +90,35 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
             Assert.NotEmpty(expected);
             Assert.Equal(expected.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
             Assert.Contains($"{expected.Count} workload", await tab.Locator("#results-heading").InnerTextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await tab.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_package_search_pages_with_next_and_previous_links()
+    {
+        var tab = await app.Context.NewPageAsync();
+        try
+        {
+            await tab.GotoAsync("/search?q=openssl");
+            var total = await tab.Locator("#results-range").InnerTextAsync();
+            Assert.StartsWith("Matches 1–50 of ", total, StringComparison.Ordinal);
+            var firstPage = await tab.Locator("#search-results tbody tr").AllInnerTextsAsync();
+
+            await tab.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
+            await tab.WaitForURLAsync("**/search?q=openssl&page=2");
+            await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumFixture.ScreenshotDirectory, "search-package-next.png"), FullPage = true });
+
+            Assert.StartsWith("Matches 51–", await tab.Locator("#results-range").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("Page 2 of", (await tab.Locator(".pager [aria-current=page]").InnerTextAsync())[..9]);
+            Assert.Empty((await tab.Locator("#search-results tbody tr").AllInnerTextsAsync()).Intersect(firstPage));
+
+            await tab.GetByRole(AriaRole.Link, new() { Name = "← Previous" }).ClickAsync();
+            await tab.WaitForURLAsync("**/search?q=openssl");
+            Assert.Equal(firstPage, await tab.Locator("#search-results tbody tr").AllInnerTextsAsync());
         }
         finally
         {

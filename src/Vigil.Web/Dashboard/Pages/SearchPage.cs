@@ -6,8 +6,8 @@ namespace Vigil.Web.Dashboard.Pages;
 /// <summary>Search by vulnerability id, package name or image; shows every running workload affected.</summary>
 internal static class SearchPage
 {
-    public static string Render(string? query, SearchKind? requestedKind, SearchResult? result) =>
-        PageLayout.Render(result is null ? "Search" : $"Search: {result.Query}", "Search", query, w =>
+    public static string Render(string? query, SearchKind? requestedKind, SearchResult? result, int pageSize) =>
+        PageLayout.Render(result is null ? "Search" : Title(result, pageSize), "Search", query, w =>
         {
             w.Element("h1", "Where does it run?");
             Form(w, query, requestedKind);
@@ -20,22 +20,56 @@ internal static class SearchPage
             w.Open("section", ("aria-labelledby", "results-heading")).Open("h2", ("id", "results-heading"))
                 .Number(result.AffectedWorkloads).Text(result.AffectedWorkloads == 1 ? " workload" : " workloads").Text(" affected by ")
                 .Text(KindText(result.Kind) + " ").Element("code", result.Query).Close("h2");
-            if (result.Hits.Count == 0)
+            if (result.TotalHits == 0)
             {
                 w.Empty("Nothing running is affected.");
             }
+            else if (result.Hits.Count == 0)
+            {
+                w.Open("p", ("class", "empty")).Text("No matches on this page; there are ").Number(result.TotalHits).Text(" in all. ")
+                    .Link(DashboardRoutes.SearchFor(result.Query, requestedKind), "Go to the first page").Close("p");
+            }
             else
             {
-                if (result.IsTruncated)
-                {
-                    w.Open("p", ("class", "warn")).Text("Showing the first ").Number(result.Hits.Count).Text(" of ").Number(result.TotalHits).Text(" matches.").Close("p");
-                }
-
+                w.Open("p", ("id", "results-range")).Text("Matches ").Number(result.Offset + 1).Text("–").Number(result.Offset + result.Hits.Count)
+                    .Text(" of ").Number(result.TotalHits).Text(" (one per affected container and finding), worst first.").Close("p");
                 Table(w, result);
+                Pager(w, result, requestedKind, pageSize);
             }
 
             w.Close("section");
         });
+
+    private static string Title(SearchResult result, int pageSize)
+    {
+        var page = (result.Offset / pageSize) + 1;
+        return page == 1 ? $"Search: {result.Query}" : $"Search: {result.Query} (page {page})";
+    }
+
+    /// <summary>Previous and next links; only when the hits do not fit on one page.</summary>
+    private static void Pager(HtmlWriter w, SearchResult result, SearchKind? kind, int pageSize)
+    {
+        if (result.Offset == 0 && !result.HasMore)
+        {
+            return;
+        }
+
+        var page = (result.Offset / pageSize) + 1;
+        var pages = (int)Math.Ceiling(result.TotalHits / (double)pageSize);
+        w.Open("nav", ("aria-label", "Result pages"), ("class", "pager"));
+        if (page > 1)
+        {
+            w.Open("a", ("href", DashboardRoutes.SearchFor(result.Query, kind, page - 1)), ("rel", "prev")).Text("← Previous").Close("a");
+        }
+
+        w.Open("span", ("aria-current", "page")).Text("Page ").Number(page).Text(" of ").Number(pages).Close("span");
+        if (result.HasMore)
+        {
+            w.Open("a", ("href", DashboardRoutes.SearchFor(result.Query, kind, page + 1)), ("rel", "next")).Text("Next →").Close("a");
+        }
+
+        w.Close("nav");
+    }
 
     private static void Form(HtmlWriter w, string? query, SearchKind? kind)
     {
