@@ -243,8 +243,8 @@ public sealed partial class RegistryClient
         throw status switch
         {
             HttpStatusCode.Unauthorized => Error(RegistryErrorKind.Unauthorized, repository, status, credential is null
-                ? $"Authentication required for {where} ({what}): no credentials are configured for {Registry} (docker config.json or an imagePullSecret).{detail}"
-                : $"The credentials of user '{credential.Username}' were rejected by {Registry} for {where} ({what}).{detail}"),
+                ? $"Authentication required for {where} ({what}, HTTP 401): no credentials are configured for {Registry} (docker config.json or an imagePullSecret).{detail}"
+                : $"The credentials of user '{credential.Username}' were rejected by {Registry} for {where} ({what}, HTTP 401).{detail}"),
             HttpStatusCode.Forbidden => Error(RegistryErrorKind.Forbidden, repository, status,
                 $"Access denied to {where} for {who}: not allowed to read {what}.{detail}"),
             HttpStatusCode.NotFound => Error(RegistryErrorKind.NotFound, repository, status,

@@ -61,7 +61,7 @@ public static class ScanCommandDefinition
             else if (RegistryScanOptions.RegistryActionsGiven(result).ToList() is [_, ..] actions
                 && (hasInput || !RegistryTarget.TryParse(result.GetValue(reference)!, out _)))
             {
-                result.AddError($"{string.Join(" and ", actions)} only apply to images in a registry, not to '{result.GetValue(Input) ?? result.GetValue(reference)}'.");
+                result.AddError($"{string.Join(" and ", actions)} {(actions.Count == 1 ? "applies" : "apply")} only to images in a registry, not to '{result.GetValue(Input) ?? result.GetValue(reference)}'.");
             }
         });
         command.SetAction((parseResult, cancellationToken) =>
