@@ -29,12 +29,14 @@ public sealed class ScanRegistryEndToEndTests(RegistryScanFixture fixture)
             // json: Vigil's own schema; the two vulnerable npm packages are found, by the registry reference.
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Out("report.json")));
             var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
-            Assert.Equal(["GHSA-p6mc-m468-83gw", "GHSA-xvch-5gv4-984h"], findings.Select(f => f.GetProperty("id").GetString()).Order());
+            // The CVE alias is the primary id; the GHSA ids of the records stay as aliases.
+            Assert.Equal(["CVE-2020-8203", "CVE-2021-44906"], findings.Select(f => f.GetProperty("id").GetString()).Order());
+            Assert.Contains(findings, f => f.GetProperty("aliases").EnumerateArray().Any(a => a.GetString() == "GHSA-p6mc-m468-83gw"));
             Assert.Equal(fixture.VulnerableReference, json.RootElement.GetProperty("artifact").GetProperty("name").GetString());
             Assert.Equal("1.2.6", findings.Single(f => f.GetProperty("package").GetProperty("name").GetString() == "minimist").GetProperty("fixedVersion").GetString());
 
             // table on stdout: both ids and the fixed versions.
-            Assert.Contains("GHSA-p6mc-m468-83gw", stdout, StringComparison.Ordinal);
+            Assert.Contains("CVE-2020-8203", stdout, StringComparison.Ordinal);
             Assert.Contains("4.17.19", stdout, StringComparison.Ordinal);
 
             // SARIF 2.1.0 and CycloneDX 1.6 against their published JSON schemas; SPDX 2.3 too.
@@ -55,12 +57,30 @@ public sealed class ScanRegistryEndToEndTests(RegistryScanFixture fixture)
             Assert.Equal("2", junit.Root!.Attribute("failures")!.Value);
 
             var markdown = await File.ReadAllTextAsync(Out("report.md"));
-            Assert.Contains("GHSA-xvch-5gv4-984h", markdown, StringComparison.Ordinal);
+            Assert.Contains("CVE-2021-44906", markdown, StringComparison.Ordinal);
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Scan_SameDigestUnderAnotherName_ReportsTheNameGiven()
+    {
+        // The second scan takes the inventory from the SBOM cache (same digest): the report must still name what was asked.
+        var other = await fixture.Vulnerable.PushAsync(fixture.Registry, "mirror/app:copy");
+        var first = await VigilProcess.RunAsync(Scan(other, "--format", "json"));
+        var second = await VigilProcess.RunAsync(Scan(fixture.VulnerableReference, "--format", "json"));
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Stderr + second.Stderr);
+        using var firstJson = JsonDocument.Parse(first.Stdout);
+        using var secondJson = JsonDocument.Parse(second.Stdout);
+        Assert.Equal(other, firstJson.RootElement.GetProperty("artifact").GetProperty("name").GetString());
+        Assert.Equal(fixture.VulnerableReference, secondJson.RootElement.GetProperty("artifact").GetProperty("name").GetString());
+        Assert.Equal(
+            firstJson.RootElement.GetProperty("artifact").GetProperty("manifestDigest").GetString(),
+            secondJson.RootElement.GetProperty("artifact").GetProperty("manifestDigest").GetString());
     }
 
     [Fact]
