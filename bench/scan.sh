@@ -36,7 +36,7 @@ echo "== machine: $(nproc) cores, $(uptime)"
 hyperfine -N -w 1 -r "$RUNS" --export-json "$B/results/trivy-version.json" "$TRIVY --version" >/dev/null
 trivy_start=$(jq '.results[0].mean' "$B/results/trivy-version.json")
 
-printf '\n%-13s %9s %9s %9s %9s %9s %12s %12s\n' tag sbom_s scan_s db_ms trivy_s trivy-st_s sbom_rss_MB scan_rss_MB
+printf '\n%-13s %9s %9s %9s %11s %9s %9s %12s %12s\n' tag sbom_s scan_s db_ms db_cpu_ms trivy_s trivy-st_s sbom_rss_MB scan_rss_MB
 for tag in "${TAGS[@]}"; do
   manifest=$(jq -r --arg t "$tag" '.manifests[]|select(.annotations["org.opencontainers.image.ref.name"]==$t)|.digest' "$L/index.json")
   blobs=$(jq -r '.layers[].digest|sub("sha256:";"")' "$L/blobs/sha256/${manifest#sha256:}" | sed "s|^|$L/blobs/sha256/|" | tr '\n' ' ')
@@ -49,13 +49,15 @@ for tag in "${TAGS[@]}"; do
     -n trivy --prepare "rm -rf '$B/trivy-cold'" "$TRIVY image --input '$L:$tag' -f cyclonedx --offline-scan --skip-db-update --skip-java-db-update --cache-dir '$B/trivy-cold' -q -o /dev/null" \
     >"$B/results/$tag.txt"
   mean() { jq --arg n "$1" '.results[]|select(.command==$n)|.mean' "$B/results/$tag.json"; }
+  cpu() { jq --arg n "$1" '.results[]|select(.command==$n)|.user+.system' "$B/results/$tag.json"; }
   rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
   rm -rf "$B/sbom-cold"
   sbom_rss=$(rss $VIGIL sbom --input "$L:$tag" --format cyclonedx --cache-dir "$B/sbom-cold")
   scan_rss=$(rss $VIGIL scan image --input "$L:$tag" --skip-cache --format json --cache-dir "$B/cache" --quiet)
-  awk -v t="$tag" -v s="$(mean sbom)" -v c="$(mean scan)" -v tr="$(mean trivy)" -v ts="$trivy_start" -v sr="$sbom_rss" -v cr="$scan_rss" \
-    'BEGIN { printf "%-13s %9.3f %9.3f %9.0f %9.3f %9.3f %12.1f %12.1f\n", t, s, c, (c - s) * 1000, tr, tr - ts, sr / 1024, cr / 1024 }'
+  awk -v t="$tag" -v s="$(mean sbom)" -v c="$(mean scan)" -v sc="$(cpu sbom)" -v cc="$(cpu scan)" -v tr="$(mean trivy)" -v ts="$trivy_start" -v sr="$sbom_rss" -v cr="$scan_rss" \
+    'BEGIN { printf "%-13s %9.3f %9.3f %9.0f %11.0f %9.3f %9.3f %12.1f %12.1f\n", t, s, c, (c - s) * 1000, (cc - sc) * 1000, tr, tr - ts, sr / 1024, cr / 1024 }'
 done
 echo
 echo "gunzip floor and full hyperfine output (means ± σ): $B/results/<tag>.txt; trivy --version alone: $(printf %.3f "$trivy_start") s"
-echo "db_ms = scan − sbom (cold SBOM both): matching, database open and report; target < 100 ms. trivy-st = trivy − trivy --version."
+echo "db_ms = scan − sbom wall time (cold SBOM both): database open, matching, report; target < 100 ms. db_cpu_ms = the same in"
+echo "user+system CPU time, steadier on a busy machine. trivy-st = trivy − trivy --version. RSS in MB (max resident, one run)."
