@@ -19,6 +19,11 @@ public static class CommandRunner
         {
             return await body(linked.Token);
         }
+        catch (CommandTimeoutException exception)
+        {
+            await error.WriteLineAsync($"vigil: error: {exception.Message}");
+            return ExitCodes.Timeout;
+        }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync($"vigil: error: timed out after {timeout}.");

@@ -26,8 +26,15 @@ public static class VigilServices
     public static string SbomCachePath(DirectoryInfo cacheDirectory) =>
         Path.Combine(cacheDirectory.FullName, "sbom");
 
-    /// <summary>Builds the provider; <paramref name="configureOci"/> applies command options such as <c>--platform</c>.</summary>
-    public static ServiceProvider Build(ParseResult parseResult, Action<OciOptions>? configureOci = null, DirectoryInfo? cacheDirectory = null)
+    /// <summary>
+    /// Builds the provider; <paramref name="configureOci"/> applies command options such as <c>--platform</c>, and
+    /// <paramref name="configureServices"/> replaces services (command-line registry credentials) after the defaults.
+    /// </summary>
+    public static ServiceProvider Build(
+        ParseResult parseResult,
+        Action<OciOptions>? configureOci = null,
+        DirectoryInfo? cacheDirectory = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var cache = cacheDirectory ?? CliHost.CacheDirectory(parseResult);
@@ -53,6 +60,7 @@ public static class VigilServices
         services.AddSingleton<SbomCache>();
         services.AddSingleton<IInventoryCache, AnalyzerAwareInventoryCache>();
         services.AddSingleton<ScanService>();
+        configureServices?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -89,6 +89,29 @@ public sealed partial class RegistryClient
         return true;
     }
 
+    /// <summary>
+    /// The digest a tag (or digest) points to now, from a HEAD's <c>Docker-Content-Digest</c> (a GET when the registry
+    /// does not send it); null on 404. Pins a tag before a scan whose result may delete it.
+    /// </summary>
+    public async Task<Digest?> GetManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    {
+        using (var response = await SendAsync(HttpMethod.Head, $"v2/{repository}/manifests/{reference}", [PullScope(repository)], MediaTypes.ManifestAccept, null, cancellationToken))
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            await EnsureSuccessAsync(response, repository, $"manifest '{reference}'", cancellationToken);
+            if (response.Headers.TryGetValues("Docker-Content-Digest", out var values) && Digest.TryParse(values.FirstOrDefault(), out var digest))
+            {
+                return digest;
+            }
+        }
+
+        return (await GetManifestAsync(repository, reference, cancellationToken)).Digest;
+    }
+
     /// <summary>Deletes a manifest by digest (the registry must allow deletes).</summary>
     public async Task DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
     {
@@ -220,8 +243,8 @@ public sealed partial class RegistryClient
         throw status switch
         {
             HttpStatusCode.Unauthorized => Error(RegistryErrorKind.Unauthorized, repository, status, credential is null
-                ? $"Authentication required for {where} ({what}): no credentials are configured for {Registry} (docker config.json or an imagePullSecret).{detail}"
-                : $"The credentials of user '{credential.Username}' were rejected by {Registry} for {where} ({what}).{detail}"),
+                ? $"Authentication required for {where} ({what}, HTTP 401): no credentials are configured for {Registry} (docker config.json or an imagePullSecret).{detail}"
+                : $"The credentials of user '{credential.Username}' were rejected by {Registry} for {where} ({what}, HTTP 401).{detail}"),
             HttpStatusCode.Forbidden => Error(RegistryErrorKind.Forbidden, repository, status,
                 $"Access denied to {where} for {who}: not allowed to read {what}.{detail}"),
             HttpStatusCode.NotFound => Error(RegistryErrorKind.NotFound, repository, status,

@@ -49,7 +49,9 @@ public sealed class ImageInventoryService
             && await cached(source.Artifact, cancellationToken) is { } hit)
         {
             logger.LogDebug("Inventory of {Image} ({Digest}) taken from the SBOM cache", input, source.Artifact.ManifestDigest);
-            return new InventoryResult(hit, FromCache: true);
+            // The cache is keyed by digest: the same image may have been scanned under another name (tag, repository).
+            var artifact = hit.Artifact with { Name = source.Artifact.Name, Repository = source.Artifact.Repository };
+            return new InventoryResult(hit with { Artifact = artifact }, FromCache: true);
         }
 
         var builder = newBuilder();

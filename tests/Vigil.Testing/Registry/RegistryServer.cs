@@ -9,8 +9,8 @@ namespace Vigil.Testing.Registry;
 
 /// <summary>
 /// A real CNCF Distribution registry (Debian's <c>docker-registry</c>) on 127.0.0.1 and a free port, with filesystem
-/// storage in a temporary directory, deletes enabled, and optional htpasswd auth and notifications. Killed and its
-/// directory removed on dispose.
+/// storage in a temporary directory, deletes enabled (unless <see cref="RegistryServerOptions.DeleteEnabled"/> is false),
+/// and optional htpasswd auth and notifications. Killed and its directory removed on dispose.
 /// </summary>
 /// <example><code>
 /// await using var registry = await RegistryServer.StartAsync();
@@ -76,7 +76,7 @@ public sealed class RegistryServer : IAsyncDisposable
             log: { level: warn }
             storage:
               filesystem: { rootdirectory: {{Path.Combine(directory, "data")}} }
-              delete: { enabled: true }
+              delete: { enabled: {{(options.DeleteEnabled ? "true" : "false")}} }
             http:
               addr: 127.0.0.1:{{port}}
               secret: vigil-test-secret

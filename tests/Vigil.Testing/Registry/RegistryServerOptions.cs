@@ -6,6 +6,9 @@ public sealed class RegistryServerOptions
     /// <summary>When set, the registry requires these credentials (htpasswd with bcrypt, HTTP Basic).</summary>
     public (string Username, string Password)? Htpasswd { get; init; }
 
+    /// <summary>Whether manifests and blobs may be deleted (default true); false makes DELETE answer 405, as many registries do.</summary>
+    public bool DeleteEnabled { get; init; } = true;
+
     /// <summary>When set, the registry POSTs its events (push, pull, delete) to this URL.</summary>
     public Uri? NotificationUrl { get; init; }
 

@@ -19,13 +19,19 @@ public sealed class ScanCommand
     private readonly ParseResult parseResult;
     private readonly ScanTargetKind kind;
     private readonly string target;
+    private readonly bool fromInput;
 
     /// <summary>Creates the command for one parsed command line.</summary>
-    public ScanCommand(ParseResult parseResult, ScanTargetKind kind, string target)
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="kind">What is scanned.</param>
+    /// <param name="target">The image reference or path, root file system or SBOM file.</param>
+    /// <param name="fromInput">Whether an image came from <c>--input</c> (never a registry).</param>
+    public ScanCommand(ParseResult parseResult, ScanTargetKind kind, string target, bool fromInput = false)
     {
         this.parseResult = parseResult;
         this.kind = kind;
         this.target = target;
+        this.fromInput = fromInput;
     }
 
     /// <summary>Runs the scan and returns the process exit code.</summary>
@@ -34,17 +40,24 @@ public sealed class ScanCommand
 
     private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var started = TimeProvider.System.GetTimestamp();
         var emitter = ReportEmitter.Create(parseResult.GetValue(ScanCommandOptions.Format) ?? ["table"], parseResult.GetValue(ScanCommandOptions.Output));
         var (filterOptions, filterWarnings) = await FilterOptionsBinder.BindAsync(parseResult, cancellationToken);
         var platform = ScanCommandOptions.ParsePlatform(parseResult.GetValue(ScanCommandOptions.Platform));
+        var registry = kind == ScanTargetKind.Image ? await RegistryScan.BindAsync(parseResult, target, fromInput, cancellationToken) : null;
 
-        await using var services = VigilServices.Build(parseResult, oci =>
-        {
-            if (platform is not null)
+        await using var services = VigilServices.Build(
+            parseResult,
+            oci =>
             {
-                oci.Platform = platform;
-            }
-        });
+                if (platform is not null)
+                {
+                    oci.Platform = platform;
+                }
+
+                registry?.ConfigureOci(oci);
+            },
+            configureServices: registry is null ? null : registry.ConfigureServices);
         var logger = services.GetRequiredService<ILogger<ScanCommand>>();
         var store = services.GetRequiredService<IAdvisoryStore>();
         await EnsureDatabaseAsync(store, cancellationToken);
@@ -55,7 +68,7 @@ public sealed class ScanCommand
         {
             ScanTargetKind.Sbom => await scanner.ScanInventoryAsync(await ReadSbomAsync(target, cancellationToken), cancellationToken),
             ScanTargetKind.RootFileSystem => await ScanImageAsync(scanner, RootFileSystemInput(target), request, cancellationToken),
-            _ => await ScanImageAsync(scanner, target, request, cancellationToken),
+            _ => await ScanImageAsync(scanner, registry is null ? target : await registry.PrepareAsync(services, started, target, cancellationToken), request, cancellationToken),
         };
 
         var timeProvider = services.GetRequiredService<TimeProvider>();
@@ -67,6 +80,12 @@ public sealed class ScanCommand
         logger.LogInformation(
             "Scanned {Target}: {Packages} packages, {Findings} findings ({Suppressed} suppressed), database {Database}",
             outcome.Inventory.Artifact.Name, outcome.Inventory.Packages.Count, filtered.Kept.Count, filtered.Suppressed.Count, outcome.Database.Short);
+
+        if (registry is not null)
+        {
+            // After the reports: a failed delete is an error of its own, the findings are already written.
+            await registry.DeleteIfFailedAsync(services, filtered.Kept.Count, cancellationToken);
+        }
 
         var exitCode = parseResult.GetValue(ScanCommandOptions.ExitCode);
         return filtered.Kept.Count > 0 && exitCode != 0 ? exitCode : ExitCodes.Success;

@@ -40,6 +40,11 @@ public static class ScanCommandDefinition
         };
         var command = new Command("image", "Scan a container image from a registry, an OCI layout or an image archive.") { reference, Input };
         AddShared(command);
+        foreach (var option in RegistryScanOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.Validators.Add(result =>
         {
             var hasReference = !string.IsNullOrWhiteSpace(result.GetValue(reference));
@@ -53,11 +58,16 @@ public static class ScanCommandDefinition
             {
                 result.AddError("Give either an image reference or --input PATH.");
             }
+            else if (RegistryScanOptions.RegistryActionsGiven(result).ToList() is [_, ..] actions
+                && (hasInput || !RegistryTarget.TryParse(result.GetValue(reference)!, out _)))
+            {
+                result.AddError($"{string.Join(" and ", actions)} {(actions.Count == 1 ? "applies" : "apply")} only to images in a registry, not to '{result.GetValue(Input) ?? result.GetValue(reference)}'.");
+            }
         });
         command.SetAction((parseResult, cancellationToken) =>
         {
             var target = parseResult.GetValue(Input) ?? parseResult.GetValue(reference)!;
-            return new ScanCommand(parseResult, ScanTargetKind.Image, target).ExecuteAsync(cancellationToken);
+            return new ScanCommand(parseResult, ScanTargetKind.Image, target, fromInput: parseResult.GetValue(Input) is not null).ExecuteAsync(cancellationToken);
         });
         return command;
     }
