@@ -156,7 +156,7 @@ public sealed class ReportPublisher(
                 MatchedAt = stored.MatchedAt.UtcDateTime,
                 DatabaseVersion = stored.DatabaseVersion,
                 ReportUrl = baseUrl is null ? null : new Uri(baseUrl, $"api/v1/images/{Uri.EscapeDataString(key.Image.Digest.ToString())}?platform={Uri.EscapeDataString(key.Image.Platform.ToString())}").ToString(),
-                PackageCount = stored.Inventory.Packages.Count,
+                PackageCount = stored.PackageCount,
                 Summary = ReportSummary.Count(findings),
                 Fixable = ReportSummary.Count(findings.Where(f => f.IsFixable)),
                 TopFindings = ReportSummary.Top(findings),

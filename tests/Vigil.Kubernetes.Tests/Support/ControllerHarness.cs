@@ -26,6 +26,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
+    /// <summary>The controller's cache directory: results database and SBOM cache, deleted with the harness.</summary>
+    public DirectoryInfo CacheDirectory { get; } = Directory.CreateTempSubdirectory("vigil-controller-");
+
+    /// <summary>The results database the controller writes (what <c>vigil serve</c> reads).</summary>
+    public string ResultsPath => Path.Combine(CacheDirectory.FullName, "results.db");
+
     public VulnerabilityController Controller => _services.GetRequiredService<VulnerabilityController>();
 
     public ControllerRunner Runner => _services.GetRequiredService<ControllerRunner>();
@@ -62,6 +68,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
             o.ReportBaseUrl = new Uri("https://vigil.example.com/");
             configure?.Invoke(o);
         });
+        services.AddVigilResultStore(ResultsPath, Path.Combine(CacheDirectory.FullName, "sbom"));
         services.AddVigilController();
         _services = services.BuildServiceProvider();
         _running = Task.Run(() => Runner.RunAsync(_stop.Token));
@@ -101,5 +108,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         _stop.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        CacheDirectory.Delete(recursive: true);
     }
 }
