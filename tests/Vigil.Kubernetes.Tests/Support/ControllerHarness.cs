@@ -74,6 +74,23 @@ internal sealed class ControllerHarness : IAsyncDisposable
         _running = Task.Run(() => Runner.RunAsync(_stop.Token));
     }
 
+    /// <summary>Stops the controller and releases everything it holds; the fake API server keeps running.</summary>
+    public async Task StopControllerAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _services.DisposeAsync();
+        _services = null!;
+        _running = Task.CompletedTask;
+    }
+
     public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
