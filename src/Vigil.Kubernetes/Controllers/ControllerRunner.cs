@@ -48,7 +48,7 @@ public sealed class ControllerRunner(
 
         await ExcludeOwnImagesAsync(settings, cancellationToken);
         await controller.CheckDatabaseAsync(cancellationToken);
-        var tasks = new List<Task> { controller.RunWorkersAsync(cancellationToken), DatabaseLoopAsync(cancellationToken), ResyncLoopAsync(cancellationToken) };
+        var tasks = new List<Task> { controller.RunWorkersAsync(cancellationToken), DatabaseLoopAsync(cancellationToken), ResyncLoopAsync(cancellationToken), ReconcileAfterSyncAsync(cancellationToken) };
         tasks.AddRange(_watchers.Select(w => w.RunAsync(cancellationToken)));
         try
         {
@@ -94,6 +94,24 @@ public sealed class ControllerRunner(
         catch (k8s.Autorest.HttpOperationException e)
         {
             _logger.LogWarning("Cannot read the controller's own pod {Pod} ({Status}); its image may be reported", settings.SelfPod, e.Response.StatusCode);
+        }
+    }
+
+    // Once every watcher has listed, workloads the store still lists from an earlier run are known to be gone.
+    private async Task ReconcileAfterSyncAsync(CancellationToken cancellationToken)
+    {
+        while (!Synced)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        try
+        {
+            await controller.ReconcileStoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Reconciling the results store failed; the next resync tries again");
         }
     }
 

@@ -23,7 +23,8 @@ public sealed class ReportPublisher(
     TimeProvider time,
     ILogger<ReportPublisher> logger)
 {
-    private readonly ConcurrentDictionary<string, string> _published = new(StringComparer.Ordinal);
+    // What was last written per report, as a hash of its JSON: the full text would cost kilobytes per report.
+    private readonly ConcurrentDictionary<string, UInt128> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _severeIds = new(StringComparer.Ordinal);
 
     /// <summary>Creates or updates the report of <paramref name="key"/>.</summary>
@@ -41,7 +42,7 @@ public sealed class ReportPublisher(
         var desired = Build(key, stored, findings);
         var name = key.ResourceName;
         var ns = key.Workload.Namespace;
-        var fingerprint = KubernetesJson.Serialize(desired.Spec) + KubernetesJson.Serialize(desired.Report);
+        var fingerprint = Fingerprint(desired);
         if (!verify && _published.TryGetValue($"{ns}/{name}", out var last) && last == fingerprint)
         {
             return false;
@@ -70,7 +71,7 @@ public sealed class ReportPublisher(
 
         if (existing is not null && !written)
         {
-            var existingFingerprint = KubernetesJson.Serialize(existing.Spec) + KubernetesJson.Serialize(existing.Report);
+            var existingFingerprint = Fingerprint(existing);
             if (existingFingerprint != fingerprint)
             {
                 existing.Spec = desired.Spec;
@@ -156,7 +157,7 @@ public sealed class ReportPublisher(
                 MatchedAt = stored.MatchedAt.UtcDateTime,
                 DatabaseVersion = stored.DatabaseVersion,
                 ReportUrl = baseUrl is null ? null : new Uri(baseUrl, $"api/v1/images/{Uri.EscapeDataString(key.Image.Digest.ToString())}?platform={Uri.EscapeDataString(key.Image.Platform.ToString())}").ToString(),
-                PackageCount = stored.Inventory.Packages.Count,
+                PackageCount = stored.PackageCount,
                 Summary = ReportSummary.Count(findings),
                 Fixable = ReportSummary.Count(findings.Where(f => f.IsFixable)),
                 TopFindings = ReportSummary.Top(findings),
@@ -224,6 +225,12 @@ public sealed class ReportPublisher(
         {
             logger.LogWarning("Cannot create an Event on {Workload} ({Status})", key.Workload, e.Response.StatusCode);
         }
+    }
+
+    private static UInt128 Fingerprint(V1Alpha1VulnerabilityReport report)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(report.Spec) + KubernetesJson.Serialize(report.Report)));
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private static bool IsSevere(TopFinding finding) => finding.Severity is "CRITICAL" or "HIGH";

@@ -3,6 +3,9 @@ namespace Vigil.Kubernetes.Controllers;
 /// <summary>Settings of the runtime controller (<c>vigil controller</c>).</summary>
 public sealed class VigilControllerOptions
 {
+    /// <summary>The cluster's name in the results store (the dashboard groups workloads by it). Default <c>default</c>.</summary>
+    public string ClusterName { get; set; } = "default";
+
     /// <summary>Namespaces to watch; empty means all namespaces.</summary>
     public IList<string> IncludeNamespaces { get; } = [];
 

@@ -8,6 +8,8 @@ using Vigil.Kubernetes.Credentials;
 using Vigil.Kubernetes.Metrics;
 using Vigil.Kubernetes.Owners;
 using Vigil.Kubernetes.Results;
+using Vigil.Scanning.Results;
+using Vigil.Scanning.Sbom;
 
 namespace Vigil.Kubernetes.Hosting;
 
@@ -35,6 +37,22 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<ControllerRunner>();
         services.TryAddSingleton<ControllerHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHostedService>());
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps full results in Vigil's results database at <paramref name="resultsPath"/> (what <c>vigil serve</c> reads)
+    /// and inventories in the SBOM cache at <paramref name="sbomDirectory"/>, instead of process memory. Call before
+    /// <see cref="AddVigilController"/>.
+    /// </summary>
+    public static IServiceCollection AddVigilResultStore(this IServiceCollection services, string resultsPath, string sbomDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resultsPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sbomDirectory);
+        services.AddSqliteResultStore(o => o.DatabasePath = resultsPath);
+        services.AddOptions<SbomCacheOptions>().Configure(o => o.Directory = sbomDirectory);
+        services.TryAddSingleton<SbomCache>();
+        services.AddSingleton<IReportStore, ResultStoreReportStore>();
         return services;
     }
 }

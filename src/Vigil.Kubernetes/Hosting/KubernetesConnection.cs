@@ -15,7 +15,15 @@ public static class KubernetesConnection
                 throw new FileNotFoundException($"kubeconfig '{kubeconfigPath}' does not exist.", kubeconfigPath);
             }
 
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath, context);
+            try
+            {
+                return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath, context);
+            }
+            catch (k8s.Exceptions.KubeConfigException e)
+            {
+                // One clear line for the user rather than a stack trace.
+                throw new InvalidDataException($"kubeconfig '{kubeconfigPath}': {e.Message}", e);
+            }
         }
 
         return KubernetesClientConfiguration.IsInCluster()

@@ -26,6 +26,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
+    /// <summary>The controller's cache directory: results database and SBOM cache, deleted with the harness.</summary>
+    public DirectoryInfo CacheDirectory { get; } = Directory.CreateTempSubdirectory("vigil-controller-");
+
+    /// <summary>The results database the controller writes (what <c>vigil serve</c> reads).</summary>
+    public string ResultsPath => Path.Combine(CacheDirectory.FullName, "results.db");
+
     public VulnerabilityController Controller => _services.GetRequiredService<VulnerabilityController>();
 
     public ControllerRunner Runner => _services.GetRequiredService<ControllerRunner>();
@@ -62,9 +68,27 @@ internal sealed class ControllerHarness : IAsyncDisposable
             o.ReportBaseUrl = new Uri("https://vigil.example.com/");
             configure?.Invoke(o);
         });
+        services.AddVigilResultStore(ResultsPath, Path.Combine(CacheDirectory.FullName, "sbom"));
         services.AddVigilController();
         _services = services.BuildServiceProvider();
         _running = Task.Run(() => Runner.RunAsync(_stop.Token));
+    }
+
+    /// <summary>Stops the controller and releases everything it holds; the fake API server keeps running.</summary>
+    public async Task StopControllerAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _services.DisposeAsync();
+        _services = null!;
+        _running = Task.CompletedTask;
     }
 
     public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
@@ -101,5 +125,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         _stop.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        CacheDirectory.Delete(recursive: true);
     }
 }

@@ -30,6 +30,9 @@ public sealed class ControllerCommand(ParseResult parseResult)
                 services.AddSingleton<IImageScanner>(new EngineImageScanner(parseResult));
                 services.AddSingleton<IFindingRematcher>(new EngineRematcher(engine.GetRequiredService<ScanService>()));
                 services.AddSingleton<IDatabaseVersionSource>(new EngineDatabaseVersionSource(engine.GetRequiredService<IAdvisoryStore>()));
+                // Full findings go where `vigil serve` reads by default, so both commands on one cache dir show the cluster.
+                var cache = CliHost.CacheDirectory(parseResult);
+                services.AddVigilResultStore(Path.Combine(cache.FullName, "results.db"), VigilServices.SbomCachePath(cache));
                 services.Configure<VigilControllerOptions>(o => Configure(o, resync));
                 services.Configure<LeaderElectionOptions>(o =>
                 {

@@ -30,7 +30,22 @@ public static class ControllerCommandDefinition
     public static Option<string> MetricsAddress { get; } = new("--metrics-address") { Description = "Where /metrics, /healthz and /readyz listen.", DefaultValueFactory = _ => "0.0.0.0:8080" };
 
     /// <summary><c>--report-base-url</c>.</summary>
-    public static Option<Uri?> ReportBaseUrl { get; } = new("--report-base-url") { Description = "Base URL of Vigil's API, for links to full reports." };
+    public static Option<Uri?> ReportBaseUrl { get; } = new("--report-base-url")
+    {
+        Description = "Base URL of Vigil's API, for links to full reports.",
+        CustomParser = r =>
+        {
+            // System.CommandLine has no Uri converter; only absolute http(s) addresses make usable links.
+            var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            r.AddError($"--report-base-url '{text}' must be an absolute http(s) URL, e.g. https://vigil.example.com/.");
+            return null;
+        },
+    };
 
     /// <summary><c>--per-workload-metrics</c>.</summary>
     public static Option<bool> PerWorkloadMetrics { get; } = new("--per-workload-metrics") { Description = "Export per-workload metric labels (high cardinality)." };
