@@ -77,5 +77,5 @@ PY
 fi
 echo "# jar image: $(blobs_of base "$BIG" | wc -w) layers, $(du -cb $(blobs_of base "$BIG") | tail -1 | cut -f1) bytes compressed, $(cat $(blobs_of base "$BIG") | gzip -dc | wc -c) bytes uncompressed"
 /usr/bin/time -f "peak RSS, vigil sbom on the 1 GB jar image, cold cache: %M KiB, %e s" \
-  "$VIGIL" sbom --input "$BIG:base" --format table --cache-dir "$TMP/big" --output "$TMP/big.txt" --quiet
-grep -c "maven" "$TMP/big.txt" | sed 's/^/maven packages found: /'
+  "$VIGIL" sbom --input "$BIG:base" --format json --cache-dir "$TMP/big" --output "$TMP/big.txt" --quiet
+echo "maven packages found: $(grep -c "pkg:maven" "$TMP/big.txt" || true)"

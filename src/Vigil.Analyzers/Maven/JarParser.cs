@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using Vigil.Analyzers.Internal;
 
 namespace Vigil.Analyzers.Maven;
 
@@ -13,7 +14,7 @@ public static partial class JarParser
 {
     private const int MaxDepth = 4;
     private const long MaxMetadata = 1024 * 1024;
-    private const long MaxNestedInMemory = 128L * 1024 * 1024;
+    private const long MaxNestedSize = 512L * 1024 * 1024;
 
     /// <summary>What was found, and what had to be skipped.</summary>
     public sealed record Result(IReadOnlyList<MavenArtifact> Artifacts, IReadOnlyList<string> Errors);
@@ -90,20 +91,22 @@ public static partial class JarParser
             return;
         }
 
-        if (entry.Length > MaxNestedInMemory)
+        if (entry.Length > MaxNestedSize)
         {
-            errors.Add($"{location}: nested archive of {entry.Length} bytes is over the {MaxNestedInMemory}-byte limit; skipped");
+            errors.Add($"{location}: nested archive of {entry.Length} bytes is over the {MaxNestedSize}-byte limit; skipped");
             return;
         }
 
-        using var memory = new MemoryStream((int)entry.Length);
+        Stream copy;
         using (var content = entry.Open())
         {
-            CopyCapped(content, memory, MaxNestedInMemory);
+            copy = SpooledCopy.Copy(content, entry.Length, MaxNestedSize);
         }
 
-        memory.Position = 0;
-        ParseArchive(memory, location, depth + 1, artifacts, errors);
+        using (copy)
+        {
+            ParseArchive(copy, location, depth + 1, artifacts, errors);
+        }
     }
 
     /// <summary>Whether a file name is a Java archive Vigil reads.</summary>

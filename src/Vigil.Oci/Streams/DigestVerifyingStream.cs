@@ -49,7 +49,7 @@ public sealed class DigestVerifyingStream : ReadOnlyStream
         if (hashInBackground)
         {
             // Bounded: a starved hasher holds back the reader instead of queueing the whole blob in memory.
-            pending = Channel.CreateBounded<(byte[] Buffer, int Length)>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+            pending = Channel.CreateBounded<(byte[] Buffer, int Length)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             hasher = Task.Run(HashPendingAsync);
         }
     }
