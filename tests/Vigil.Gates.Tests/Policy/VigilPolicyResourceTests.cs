@@ -1,6 +1,7 @@
 using System.Text.Json;
 using k8s;
 using Vigil.Core;
+using Vigil.Kubernetes.Entities;
 using Vigil.Gates.Policy;
 
 namespace Vigil.Gates.Tests.Policy;
