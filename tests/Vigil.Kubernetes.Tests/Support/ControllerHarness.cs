@@ -30,6 +30,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public ControllerRunner Runner => _services.GetRequiredService<ControllerRunner>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<ControllerHarness> StartServerAsync(FakeKubeApiServerOptions? serverOptions = null)
     {
         var harness = new ControllerHarness
@@ -44,7 +46,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         return harness;
     }
 
-    public void StartController(Action<VigilControllerOptions>? configure = null, LogLevel logLevel = LogLevel.Warning)
+    public void StartController(Action<VigilControllerOptions>? configure = null, LogLevel logLevel = LogLevel.Warning, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(logLevel).AddSimpleConsole(o => o.SingleLine = true));
@@ -62,6 +64,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
             o.ReportBaseUrl = new Uri("https://vigil.example.com/");
             configure?.Invoke(o);
         });
+        configureServices?.Invoke(services);
         services.AddVigilController();
         _services = services.BuildServiceProvider();
         _running = Task.Run(() => Runner.RunAsync(_stop.Token));

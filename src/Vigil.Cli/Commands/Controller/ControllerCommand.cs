@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Cli.Infrastructure;
+using Vigil.Gates.Actions;
 using Vigil.Kubernetes.Abstractions;
 using Vigil.Kubernetes.Controllers;
 using Vigil.Kubernetes.Hosting;
@@ -30,6 +31,7 @@ public sealed class ControllerCommand(ParseResult parseResult)
                 services.AddSingleton<IImageScanner>(new EngineImageScanner(parseResult));
                 services.AddSingleton<IFindingRematcher>(new EngineRematcher(engine.GetRequiredService<ScanService>()));
                 services.AddSingleton<IDatabaseVersionSource>(new EngineDatabaseVersionSource(engine.GetRequiredService<IAdvisoryStore>()));
+                services.AddVigilPolicyActions();
                 services.Configure<VigilControllerOptions>(o => Configure(o, resync));
                 services.Configure<LeaderElectionOptions>(o =>
                 {
