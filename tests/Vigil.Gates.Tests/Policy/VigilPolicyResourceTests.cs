@@ -1,8 +1,8 @@
 using System.Text.Json;
 using k8s;
 using Vigil.Core;
-using Vigil.Kubernetes.Entities;
 using Vigil.Gates.Policy;
+using Vigil.Kubernetes.Entities;
 
 namespace Vigil.Gates.Tests.Policy;
 
