@@ -67,4 +67,25 @@ internal static partial class LogMessages
 
     [LoggerMessage(1402, LogLevel.Warning, "Workload action {Action} on {Workload} refused: {Message}")]
     public static partial void WorkloadActionRefused(this ILogger logger, string workload, string action, string message);
+
+    [LoggerMessage(1501, LogLevel.Information, "Policy {Source} loaded: mode {Mode}, maxSeverity {MaxSeverity}, unknownImage {UnknownImage}")]
+    public static partial void PolicyLoaded(this ILogger logger, string source, string mode, string maxSeverity, string unknownImage);
+
+    [LoggerMessage(1502, LogLevel.Error, "Policy {Source} is invalid and was not applied (the previous policy stays in force): {Errors}")]
+    public static partial void PolicyInvalid(this ILogger logger, string source, string errors);
+
+    [LoggerMessage(1503, LogLevel.Warning, "Policy {Source} was deleted; the fallback policy is in force")]
+    public static partial void PolicyDeleted(this ILogger logger, string source);
+
+    [LoggerMessage(1504, LogLevel.Warning, "Watching policies failed ({Error}); retrying")]
+    public static partial void PolicyWatchFailed(this ILogger logger, string error);
+
+    [LoggerMessage(1505, LogLevel.Information, "Policy watch ended ({Reason}); resuming from resource version {ResourceVersion}")]
+    public static partial void PolicyWatchResumed(this ILogger logger, string reason, string resourceVersion);
+
+    [LoggerMessage(1601, LogLevel.Warning, "Finding source {Source} failed for {Digest}; trying the next one")]
+    public static partial void FindingSourceFailed(this ILogger logger, Exception exception, string source, string digest);
+
+    [LoggerMessage(1701, LogLevel.Warning, "Policy action on {Workload} failed")]
+    public static partial void PolicyActionFailed(this ILogger logger, Exception exception, string workload);
 }

@@ -14,10 +14,17 @@ namespace Vigil.Gates.Actions;
 public sealed class WorkloadActionExecutor(IKubernetes client, IOptions<WorkloadActionOptions> options, TimeProvider timeProvider, ILogger<WorkloadActionExecutor> logger)
 {
     /// <summary>Applies <paramref name="action"/> to <paramref name="workload"/> because of <paramref name="reason"/> (the finding ids).</summary>
-    public async Task<WorkloadActionResult> ExecuteAsync(WorkloadReference workload, WorkloadActionKind action, string reason, CancellationToken cancellationToken)
+    public Task<WorkloadActionResult> ExecuteAsync(WorkloadReference workload, WorkloadActionKind action, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(workload, action, reason, options.Value, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="action"/> with <paramref name="settings"/> instead of the configured options (a policy's
+    /// own dry-run flag and protected namespaces).
+    /// </summary>
+    public async Task<WorkloadActionResult> ExecuteAsync(WorkloadReference workload, WorkloadActionKind action, string reason, WorkloadActionOptions settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var settings = options.Value;
+        ArgumentNullException.ThrowIfNull(settings);
         WorkloadActionResult result;
         if (settings.ProtectedNamespaces.Contains(workload.Namespace, StringComparer.Ordinal))
         {

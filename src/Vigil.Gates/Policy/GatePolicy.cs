@@ -1,4 +1,5 @@
 using Vigil.Core;
+using Vigil.Kubernetes.Entities;
 
 namespace Vigil.Gates.Policy;
 
@@ -32,6 +33,9 @@ public sealed record GatePolicy
 
     /// <summary>What to do with images without a usable report. Default deny.</summary>
     public UnknownImageAction UnknownImage { get; init; } = UnknownImageAction.Deny;
+
+    /// <summary>Opt-in actions of the controller on running workloads that violate the policy. Default none.</summary>
+    public PolicyActions Actions { get; init; } = PolicyActions.None;
 
     /// <summary>The default policy.</summary>
     public static GatePolicy Default { get; } = new();

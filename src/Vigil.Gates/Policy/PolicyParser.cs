@@ -1,5 +1,7 @@
 using System.Globalization;
 using Vigil.Core;
+using Vigil.Gates.Actions;
+using Vigil.Kubernetes.Entities;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,8 +20,9 @@ public static class PolicyParser
     /// <summary>Larger policy files are refused; real ones are a few kilobytes.</summary>
     public const int MaxDocumentLength = 1024 * 1024;
 
-    private static readonly string[] RootKeys = ["apiVersion", "kind", "metadata", "spec", "mode", "maxSeverity", "ignoreUnfixed", "allow", "gracePeriod", "maxReportAge", "exemptions", "unknownImage"];
-    private static readonly string[] PolicyKeys = ["mode", "maxSeverity", "ignoreUnfixed", "allow", "gracePeriod", "maxReportAge", "exemptions", "unknownImage"];
+    private static readonly string[] RootKeys = ["apiVersion", "kind", "metadata", "spec", "mode", "maxSeverity", "ignoreUnfixed", "allow", "gracePeriod", "maxReportAge", "exemptions", "unknownImage", "actions"];
+    private static readonly string[] PolicyKeys = ["mode", "maxSeverity", "ignoreUnfixed", "allow", "gracePeriod", "maxReportAge", "exemptions", "unknownImage", "actions"];
+    private static readonly string[] ActionKeys = ["enable", "dryRun", "protectedNamespaces"];
     private static readonly string[] AllowKeys = ["id", "package", "reason", "expires"];
     private static readonly string[] GraceKeys = ["duration", "stillBlock"];
     private static readonly string[] ExemptionKeys = ["namespace", "labels", "image", "reason", "expires"];
@@ -164,8 +167,62 @@ public static class PolicyParser
             policy = policy with { Exemptions = ReadList(exemptions, "exemptions", errors, ReadExemption) };
         }
 
+        if (Get(map, "actions") is { } actions)
+        {
+            policy = policy with { Actions = ReadActions(actions, errors) };
+        }
+
         return policy;
     }
+
+    private static PolicyActions ReadActions(YamlNode node, List<PolicyError> errors)
+    {
+        var actions = PolicyActions.None;
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(At(node, "actions must be a mapping with 'enable', and optional 'dryRun', 'protectedNamespaces'."));
+            return actions;
+        }
+
+        CheckKeys(map, ActionKeys, errors);
+        if (Get(map, "enable") is { } enable)
+        {
+            var kinds = ReadList(enable, "actions.enable", errors, (item, e) =>
+            {
+                var text = Scalar(item, e, "action");
+                WorkloadActionKind? kind = text switch
+                {
+                    "annotate" => WorkloadActionKind.Annotate,
+                    "label" => WorkloadActionKind.Label,
+                    "scaleToZero" => WorkloadActionKind.ScaleToZero,
+                    "deletePods" => WorkloadActionKind.DeletePods,
+                    _ => null,
+                };
+                if (kind is null && text is not null)
+                {
+                    e.Add(At(item, $"action '{text}' is not known: expected annotate, label, scaleToZero or deletePods."));
+                }
+
+                return kind is { } k ? new Box<WorkloadActionKind>(k) : null;
+            });
+            actions = actions with { Enable = [.. kinds.Select(k => k.Value).Distinct()] };
+        }
+
+        if (Get(map, "dryRun") is { } dryRun)
+        {
+            actions = actions with { DryRun = ReadBool(dryRun, "actions.dryRun", errors) ?? true };
+        }
+
+        if (Get(map, "protectedNamespaces") is { } protectedNamespaces)
+        {
+            var names = ReadList(protectedNamespaces, "actions.protectedNamespaces", errors, (item, e) => Scalar(item, e, "namespace") is { Length: > 0 } n ? n : null);
+            actions = actions with { ProtectedNamespaces = names };
+        }
+
+        return actions;
+    }
+
+    private sealed record Box<T>(T Value);
 
     private static GracePeriod? ReadGracePeriod(YamlNode node, List<PolicyError> errors)
     {

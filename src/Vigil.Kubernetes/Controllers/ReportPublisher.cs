@@ -21,8 +21,11 @@ public sealed class ReportPublisher(
     ControllerMetrics metrics,
     IOptions<VigilControllerOptions> options,
     TimeProvider time,
-    ILogger<ReportPublisher> logger)
+    ILogger<ReportPublisher> logger,
+    IEnumerable<IReportObserver>? observers = null)
 {
+    private readonly IReportObserver[] _observers = [.. observers ?? []];
+
     // What was last written per report, as a hash of its JSON: the full text would cost kilobytes per report.
     private readonly ConcurrentDictionary<string, UInt128> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _severeIds = new(StringComparer.Ordinal);
@@ -93,7 +96,23 @@ public sealed class ReportPublisher(
 
         metrics.SetReport(name, ns, key.Workload.Kind, key.Workload.Name, key.Container,
             findings.GroupBy(f => f.Severity).ToDictionary(g => g.Key, g => g.Count()));
+        await NotifyAsync(new PublishedReport(key.Workload, key.Container, stored, findings), cancellationToken);
         return written;
+    }
+
+    private async Task NotifyAsync(PublishedReport report, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.ReportPublishedAsync(report, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Report observer {Observer} failed for {Workload}", observer.GetType().Name, report.Workload);
+            }
+        }
     }
 
     /// <summary>Deletes a report that was replaced (its workload now runs another image in that container).</summary>

@@ -13,12 +13,13 @@ namespace Vigil.Kubernetes.Entities;
 /// </summary>
 public static class CrdGenerator
 {
+    private const string Header = "# Generated from src/Vigil.Kubernetes/Entities by CrdGenerator: do not edit; run the CRD test with VIGIL_UPDATE_CRDS=1.\n";
     private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>The CRD of <see cref="V1Alpha1VulnerabilityReport"/>.</summary>
     public static V1CustomResourceDefinition VulnerabilityReport()
     {
-        var schema = ObjectSchema(typeof(V1Alpha1VulnerabilityReport));
+        var schema = ObjectSchema(typeof(V1Alpha1VulnerabilityReport), root: true);
         return new V1CustomResourceDefinition
         {
             ApiVersion = "apiextensions.k8s.io/v1",
@@ -65,14 +66,53 @@ public static class CrdGenerator
     }
 
     /// <summary>The CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
-    public static string VulnerabilityReportYaml() =>
-        "# Generated from src/Vigil.Kubernetes/Entities by CrdGenerator: do not edit; run the CRD test with VIGIL_UPDATE_CRDS=1.\n"
-        + KubernetesYaml.Serialize(VulnerabilityReport());
+    public static string VulnerabilityReportYaml() => Header + KubernetesYaml.Serialize(VulnerabilityReport());
+
+    /// <summary>The CRD of <see cref="V1Alpha1VigilPolicy"/> (cluster-scoped: one policy set for the whole cluster).</summary>
+    public static V1CustomResourceDefinition VigilPolicy() => new()
+    {
+        ApiVersion = "apiextensions.k8s.io/v1",
+        Kind = "CustomResourceDefinition",
+        Metadata = new V1ObjectMeta { Name = $"{V1Alpha1VigilPolicy.Plural}.{V1Alpha1VigilPolicy.Group}" },
+        Spec = new V1CustomResourceDefinitionSpec
+        {
+            Group = V1Alpha1VigilPolicy.Group,
+            Scope = "Cluster",
+            Names = new V1CustomResourceDefinitionNames
+            {
+                Kind = V1Alpha1VigilPolicy.KindText,
+                ListKind = V1Alpha1VigilPolicy.KindText + "List",
+                Plural = V1Alpha1VigilPolicy.Plural,
+                Singular = "vigilpolicy",
+                ShortNames = ["vpol"],
+                Categories = ["vigil"],
+            },
+            Versions =
+            [
+                new V1CustomResourceDefinitionVersion
+                {
+                    Name = V1Alpha1VigilPolicy.Version,
+                    Served = true,
+                    Storage = true,
+                    Schema = new V1CustomResourceValidation { OpenAPIV3Schema = ObjectSchema(typeof(V1Alpha1VigilPolicy), root: true) },
+                    AdditionalPrinterColumns =
+                    [
+                        Column("Mode", "string", ".spec.mode"),
+                        Column("MaxSeverity", "string", ".spec.maxSeverity"),
+                        Column("UnknownImage", "string", ".spec.unknownImage", priority: 1),
+                    ],
+                },
+            ],
+        },
+    };
+
+    /// <summary>The VigilPolicy CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
+    public static string VigilPolicyYaml() => Header + KubernetesYaml.Serialize(VigilPolicy());
 
     private static V1CustomResourceColumnDefinition Column(string name, string type, string path, int? priority = null) =>
         new() { Name = name, Type = type, JsonPath = path, Priority = priority };
 
-    private static V1JSONSchemaProps ObjectSchema(Type type)
+    private static V1JSONSchemaProps ObjectSchema(Type type, bool root = false)
     {
         var properties = new Dictionary<string, V1JSONSchemaProps>(StringComparer.Ordinal);
         var required = new List<string>();
@@ -89,7 +129,7 @@ public static class CrdGenerator
             schema.Description ??= property.GetCustomAttribute<DescriptionAttribute>()?.Description;
             properties[json.Name] = schema;
             var nullable = Nullability.Create(property).ReadState == NullabilityState.Nullable;
-            if (!nullable && json.Name is not ("apiVersion" or "kind" or "metadata") && type != typeof(V1Alpha1VulnerabilityReport))
+            if (!nullable && json.Name is not ("apiVersion" or "kind" or "metadata") && !root)
             {
                 required.Add(json.Name);
             }
@@ -146,6 +186,11 @@ public static class CrdGenerator
         {
             var items = Schema(type.GetGenericArguments()[0]);
             return new V1JSONSchemaProps { Type = "array", Items = items, MaxItems = type.GetGenericArguments()[0] == typeof(TopFinding) ? 10 : null };
+        }
+
+        if (type == typeof(Dictionary<string, string>))
+        {
+            return new V1JSONSchemaProps { Type = "object", AdditionalProperties = new V1JSONSchemaProps { Type = "string" } };
         }
 
         if (type.IsClass)

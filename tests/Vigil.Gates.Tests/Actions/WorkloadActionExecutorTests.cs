@@ -10,12 +10,12 @@ public sealed class WorkloadActionExecutorTests : IAsyncLifetime
 {
     private readonly CapturingLogger<WorkloadActionExecutor> log = new();
     private FakeKubeApiServer server = null!;
-    private Kubernetes client = null!;
+    private k8s.Kubernetes client = null!;
 
     public async Task InitializeAsync()
     {
         server = await FakeKubeApiServer.StartAsync();
-        client = new Kubernetes(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString() });
+        client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString() });
         foreach (var ns in new[] { "shop", "kube-system" })
         {
             await client.AppsV1.CreateNamespacedDeploymentAsync(Deployment("api", ns), ns);

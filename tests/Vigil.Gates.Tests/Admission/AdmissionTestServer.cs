@@ -23,16 +23,18 @@ internal sealed class AdmissionTestServer : IAsyncDisposable
 
     public static async Task<AdmissionTestServer> StartAsync(
         GatePolicy policy,
-        MemoryFindingCache cache,
+        MemoryFindingCache? cache,
         IGateScanner? scanner = null,
         IDigestResolver? resolver = null,
         TimeSpan? budget = null,
         string? certificatePath = null,
         string? keyPath = null,
-        HttpMessageHandler? handler = null)
+        HttpMessageHandler? handler = null,
+        IPolicySource? policies = null,
+        IFindingCache? findingCache = null)
     {
         var builder = GateWebHost.CreateBuilder("127.0.0.1", 0, certificatePath, keyPath);
-        builder.Services.AddSingleton<IFindingCache>(cache);
+        builder.Services.AddSingleton<IFindingCache>(findingCache ?? cache ?? throw new ArgumentNullException(nameof(cache)));
         if (scanner is not null)
         {
             builder.Services.AddSingleton(scanner);
@@ -43,7 +45,7 @@ internal sealed class AdmissionTestServer : IAsyncDisposable
             builder.Services.AddSingleton(resolver);
         }
 
-        builder.Services.AddVigilAdmission(new StaticPolicySource(policy), o => o.Budget = budget ?? TimeSpan.FromSeconds(2));
+        builder.Services.AddVigilAdmission(policies ?? new StaticPolicySource(policy), o => o.Budget = budget ?? TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.MapVigilAdmission();
         await app.StartAsync();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using Vigil.Core;
 using Vigil.Gates.Policy;
+using Vigil.Kubernetes.Entities;
 
 namespace Vigil.Gates.Tests.Policy;
 

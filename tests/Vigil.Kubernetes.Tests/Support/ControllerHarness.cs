@@ -36,6 +36,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public ControllerRunner Runner => _services.GetRequiredService<ControllerRunner>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<ControllerHarness> StartServerAsync(FakeKubeApiServerOptions? serverOptions = null)
     {
         var harness = new ControllerHarness
@@ -50,7 +52,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         return harness;
     }
 
-    public void StartController(Action<VigilControllerOptions>? configure = null, LogLevel logLevel = LogLevel.Warning)
+    public void StartController(Action<VigilControllerOptions>? configure = null, LogLevel logLevel = LogLevel.Warning, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(logLevel).AddSimpleConsole(o => o.SingleLine = true));
@@ -69,6 +71,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         services.AddVigilResultStore(ResultsPath, Path.Combine(CacheDirectory.FullName, "sbom"));
+        configureServices?.Invoke(services);
         services.AddVigilController();
         _services = services.BuildServiceProvider();
         _running = Task.Run(() => Runner.RunAsync(_stop.Token));

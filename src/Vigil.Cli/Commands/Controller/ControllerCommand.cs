@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Cli.Infrastructure;
+using Vigil.Gates.Actions;
 using Vigil.Kubernetes.Abstractions;
 using Vigil.Kubernetes.Controllers;
 using Vigil.Kubernetes.Hosting;
@@ -33,6 +34,7 @@ public sealed class ControllerCommand(ParseResult parseResult)
                 // Full findings go where `vigil serve` reads by default, so both commands on one cache dir show the cluster.
                 var cache = CliHost.CacheDirectory(parseResult);
                 services.AddVigilResultStore(Path.Combine(cache.FullName, "results.db"), VigilServices.SbomCachePath(cache));
+                services.AddVigilPolicyActions();
                 services.Configure<VigilControllerOptions>(o => Configure(o, resync));
                 services.Configure<LeaderElectionOptions>(o =>
                 {

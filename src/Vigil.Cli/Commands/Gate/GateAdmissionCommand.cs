@@ -2,6 +2,7 @@ using System.CommandLine;
 using Vigil.Cli.Infrastructure;
 using Vigil.Gates.Adapters;
 using Vigil.Gates.Admission;
+using Vigil.Gates.Cache;
 using Vigil.Gates.Policy;
 
 namespace Vigil.Cli.Commands.Gate;
@@ -28,9 +29,26 @@ public sealed class GateAdmissionCommand(ParseResult parseResult)
         try
         {
             var builder = GateHosting.CreateBuilder(parseResult, 8443);
-            builder.Services.AddVigilGateScanning(VigilServices.DatabasePath(CliHost.CacheDirectory(parseResult)));
+            var cache = CliHost.CacheDirectory(parseResult);
+            builder.Services.AddVigilGateScanning(VigilServices.DatabasePath(cache));
+
+            // Decide from what Vigil already computed: cached SBOMs re-matched, then the controller's results store.
+            var results = parseResult.GetValue(GateCommandDefinition.ResultsDatabase)?.FullName;
+            if (results is not null && !File.Exists(results))
+            {
+                await Console.Error.WriteLineAsync($"vigil: --results-db '{results}' does not exist.").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            var defaultResults = Path.Combine(cache.FullName, "results.db");
+            builder.Services.AddVigilFindingSources(o =>
+            {
+                o.SbomCacheDirectory = VigilServices.SbomCachePath(cache);
+                o.ResultsDatabasePath = results ?? (File.Exists(defaultResults) ? defaultResults : null);
+            });
+            var policies = PolicySources.Create(builder.Services, parseResult, policy);
             var ignored = parseResult.GetValue(GateCommandDefinition.IgnoreNamespace);
-            builder.Services.AddVigilAdmission(new StaticPolicySource(policy), o =>
+            builder.Services.AddVigilAdmission(policies, o =>
             {
                 o.Budget = budget;
                 if (ignored is { Length: > 0 })

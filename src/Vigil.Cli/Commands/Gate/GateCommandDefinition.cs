@@ -41,6 +41,21 @@ public static class GateCommandDefinition
         AllowMultipleArgumentsPerToken = true,
     };
 
+    /// <summary><c>--results-db</c> (admission).</summary>
+    public static Option<FileInfo?> ResultsDatabase { get; } = new("--results-db")
+    {
+        Description = "Results database the controller writes, read for known findings (default: <cache-dir>/results.db when it exists).",
+    };
+
+    /// <summary><c>--policy-resource</c> (admission).</summary>
+    public static Option<string?> PolicyResource { get; } = new("--policy-resource")
+    {
+        Description = "Follow this cluster-scoped VigilPolicy (default when running in a cluster: 'default'); --policy is the fallback while it does not exist.",
+    };
+
+    /// <summary><c>--kubeconfig</c> (admission).</summary>
+    public static Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig for --policy-resource (default: in-cluster service account, else ~/.kube/config)." };
+
     /// <summary><c>--queue</c> (registry).</summary>
     public static Option<FileInfo?> Queue { get; } = new("--queue") { Description = "SQLite queue file (default: <cache-dir>/gate/push-queue.db)." };
 
@@ -64,7 +79,7 @@ public static class GateCommandDefinition
     {
         var admission = new Command("admission", "Run the Kubernetes admission webhook (POST /validate). Decides by digest within the budget from the finding cache, scanning inline when time allows.")
         {
-            Port, Address, TlsCert, TlsKey, PolicyFile, Budget, IgnoreNamespace,
+            Port, Address, TlsCert, TlsKey, PolicyFile, Budget, IgnoreNamespace, ResultsDatabase, PolicyResource, Kubeconfig,
         };
         admission.SetAction((parseResult, cancellationToken) => new GateAdmissionCommand(parseResult).RunAsync(cancellationToken));
 

@@ -1,15 +1,16 @@
-using System.Text.Json;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-namespace Vigil.Gates.Policy;
+namespace Vigil.Kubernetes.Entities;
 
 /// <summary>
-/// The <c>VigilPolicy</c> custom resource (<c>vigil.dev/v1alpha1</c>): a gate policy kept in the cluster. Its spec has
-/// the same keys as a policy file.
+/// The <c>VigilPolicy</c> custom resource (<c>vigil.dev/v1alpha1</c>, cluster-scoped): a gate policy kept in the cluster.
+/// Its spec has the same keys as a policy file and is validated by the same parser when a gate loads it.
 /// </summary>
 [KubernetesEntity(Group = Group, ApiVersion = Version, Kind = KindText, PluralName = Plural)]
+[Description("A Vigil policy: what the admission gate lets run and what the controller does to vulnerable workloads. The spec has the keys of a policy file.")]
 public sealed class V1Alpha1VigilPolicy : IKubernetesObject<V1ObjectMeta>, ISpec<VigilPolicySpec>
 {
     /// <summary>The API group.</summary>
@@ -41,13 +42,6 @@ public sealed class V1Alpha1VigilPolicy : IKubernetesObject<V1ObjectMeta>, ISpec
 
     /// <inheritdoc/>
     [JsonPropertyName("spec")]
+    [Description("The policy, with the keys of a policy file (mode, maxSeverity, ignoreUnfixed, allow, gracePeriod, maxReportAge, exemptions, unknownImage, actions).")]
     public VigilPolicySpec Spec { get; set; } = new();
-
-    /// <summary>Validates the spec into a policy, with the same rules and messages as a policy file.</summary>
-    public PolicyParseResult ToPolicy()
-    {
-        // JSON is YAML: one parser, one set of rules and error messages for files and resources.
-        var json = JsonSerializer.Serialize(Spec, VigilPolicySpec.SerializerOptions);
-        return PolicyParser.Parse(json);
-    }
 }

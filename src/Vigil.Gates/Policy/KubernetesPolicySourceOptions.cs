@@ -1,0 +1,14 @@
+namespace Vigil.Gates.Policy;
+
+/// <summary>Which <c>VigilPolicy</c> object a gate follows, and how it reconnects.</summary>
+public sealed class KubernetesPolicySourceOptions
+{
+    /// <summary>The name of the (cluster-scoped) VigilPolicy to apply. Default <c>default</c>.</summary>
+    public string Name { get; set; } = "default";
+
+    /// <summary>How long one watch request lasts before it is renewed (the server ends it). Default 5 minutes.</summary>
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Pause before listing again after an error. Default 2 s.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
