@@ -27,8 +27,10 @@ public sealed class HelmChartTests
         Assert.Equal("vigil", root["name"].ToString());
         Assert.Matches(@"^\d+\.\d+\.\d+$", root["version"].ToString());
 
-        var crds = Directory.GetFiles(Path.Combine(Chart, "crds"), "*.yaml");
-        Assert.Equal(CrdGenerator.VulnerabilityReportYaml(), File.ReadAllText(Assert.Single(crds)));
+        var crds = Directory.GetFiles(Path.Combine(Chart, "crds"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, crds.Length);
+        Assert.Equal(CrdGenerator.VigilPolicyYaml(), File.ReadAllText(crds[0]));
+        Assert.Equal(CrdGenerator.VulnerabilityReportYaml(), File.ReadAllText(crds[1]));
     }
 
     [Fact]
