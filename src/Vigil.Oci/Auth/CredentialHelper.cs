@@ -59,8 +59,16 @@ public sealed class CredentialHelper
         try
         {
             // Docker asks for Docker Hub by its legacy URL; other registries by host name.
-            await process.StandardInput.WriteAsync(registry == "docker.io" ? "https://index.docker.io/v1/" : registry);
-            process.StandardInput.Close();
+            try
+            {
+                await process.StandardInput.WriteAsync(registry == "docker.io" ? "https://index.docker.io/v1/" : registry);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The helper exited without reading its input (a broken pipe): its exit code and stderr tell why.
+            }
+
             var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
             var error = process.StandardError.ReadToEndAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);

@@ -17,7 +17,7 @@ internal sealed class BlobImageSource(IBlobStore store, ArtifactInfo artifact, I
     public async Task<Stream> OpenLayerAsync(ImageLayer layer, CancellationToken cancellationToken)
     {
         var raw = await store.OpenBlobAsync(layer.Digest, cancellationToken);
-        return new DigestVerifyingStream(raw, layer.Digest, layer.Size >= 0 ? layer.Size : null, $"layer {layer.Index} of {artifact.Name}");
+        return new DigestVerifyingStream(raw, layer.Digest, layer.Size >= 0 ? layer.Size : null, $"layer {layer.Index} of {artifact.Name}", hashInBackground: true);
     }
 
     public ValueTask DisposeAsync() => store.DisposeAsync();
