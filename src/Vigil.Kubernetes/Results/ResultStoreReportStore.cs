@@ -16,12 +16,16 @@ namespace Vigil.Kubernetes.Results;
 /// number of findings.
 /// </summary>
 /// <remarks>
-/// The results database keys findings by image digest. An image index run on nodes of two architectures therefore has
-/// one finding set there: the platform matched last.
+/// The results database keys findings by image digest. A pod's digest may name an index (a multi-platform image), whose
+/// platforms have different packages: findings are therefore stored under the digest of the platform's own manifest (the
+/// same digest for single-platform images), and workloads point at the manifest their nodes run.
 /// </remarks>
 public sealed class ResultStoreReportStore(IResultStore results, SbomCache inventories, IOptions<VigilControllerOptions> options) : IReportStore
 {
     private readonly ConcurrentDictionary<ImageKey, Entry> _entries = new();
+
+    // Workloads recorded before their image was scanned: rewritten once the scan names the platform's manifest digest.
+    private readonly ConcurrentDictionary<ImageKey, ConcurrentDictionary<WorkloadReference, IReadOnlyList<WorkloadImage>>> _awaitingScan = new();
     private readonly string _cluster = options.Value.ClusterName;
 
     /// <inheritdoc/>
@@ -33,7 +37,7 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
             return null;
         }
 
-        var findings = await results.GetFindingsAsync(key.Digest, cancellationToken);
+        var findings = await results.GetFindingsAsync(entry.StoredDigest, cancellationToken);
         return new StoredImageReport(key, entry.Reference, entry.PackageCount, [.. findings.Select(ToFinding)], entry.DatabaseVersion, entry.ScannedAt, entry.MatchedAt);
     }
 
@@ -53,6 +57,7 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
         _entries.TryGetValue(report.Key, out var previous);
         var cacheKey = previous?.Inventory;
         var os = previous?.OperatingSystem;
+        var stored = inventory?.Artifact.ManifestDigest ?? previous?.StoredDigest ?? report.Key.Digest;
         if (inventory is not null)
         {
             os = inventory.Os is { } info ? $"{info.Id} {info.VersionId}".Trim() : null;
@@ -64,9 +69,16 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
             }
         }
 
-        var scan = new ImageScanInfo(report.Key.Digest, report.DatabaseVersion, report.MatchedAt) { OperatingSystem = os };
+        var scan = new ImageScanInfo(stored, report.DatabaseVersion, report.MatchedAt) { OperatingSystem = os };
         await results.ReplaceFindingsAsync(scan, report.Findings, cancellationToken);
-        _entries[report.Key] = new Entry(report.ImageReference, report.PackageCount, report.DatabaseVersion, report.ScannedAt, report.MatchedAt, cacheKey, os);
+        _entries[report.Key] = new Entry(report.ImageReference, report.PackageCount, report.DatabaseVersion, report.ScannedAt, report.MatchedAt, cacheKey, os, stored);
+        if (_awaitingScan.TryRemove(report.Key, out var waiting) && stored != report.Key.Digest)
+        {
+            foreach (var (workload, containers) in waiting)
+            {
+                await SetWorkloadAsync(workload, containers, cancellationToken);
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -79,17 +91,30 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(containers);
         var key = KeyOf(workload);
+
+        // Only the latest container list may be replayed after a scan (the set is small: images not scanned yet).
+        foreach (var waiting in _awaitingScan.Values)
+        {
+            waiting.TryRemove(workload, out _);
+        }
+
         if (containers.Count == 0)
         {
             await results.RemoveWorkloadAsync(key, cancellationToken);
             return;
         }
 
+        foreach (var image in containers.Select(c => c.Image).Where(i => !_entries.ContainsKey(i)))
+        {
+            _awaitingScan.GetOrAdd(image, _ => new())[workload] = containers;
+        }
+
         // One row per container name: during a rollout (or on two architectures) the image listed last wins.
         var rows = containers
             .GroupBy(c => c.Container, StringComparer.Ordinal)
             .Select(g => g.Last())
-            .Select(c => new WorkloadContainer(c.Container, $"{c.Repository}@{c.Image.Digest}", c.Repository, c.Image.Digest, c.Image.Platform) { IsInit = c.ContainerType == "initContainer" })
+            .Select(c => (Container: c, Digest: _entries.TryGetValue(c.Image, out var e) ? e.StoredDigest : c.Image.Digest))
+            .Select(c => new WorkloadContainer(c.Container.Container, $"{c.Container.Repository}@{c.Digest}", c.Container.Repository, c.Digest, c.Container.Image.Platform) { IsInit = c.Container.ContainerType == "initContainer" })
             .ToList();
         await results.UpsertWorkloadAsync(new Workload(key, new Dictionary<string, string>(StringComparer.Ordinal)), rows, cancellationToken);
     }
@@ -136,5 +161,5 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
         };
     }
 
-    private sealed record Entry(string Reference, int PackageCount, string DatabaseVersion, DateTimeOffset ScannedAt, DateTimeOffset MatchedAt, SbomCacheKey? Inventory, string? OperatingSystem);
+    private sealed record Entry(string Reference, int PackageCount, string DatabaseVersion, DateTimeOffset ScannedAt, DateTimeOffset MatchedAt, SbomCacheKey? Inventory, string? OperatingSystem, Digest StoredDigest);
 }

@@ -109,7 +109,16 @@ public sealed partial class SqliteResultStore : IResultStore, IDisposable
 
             for (var next = version; next < ResultStoreSchema.LatestVersion; next++)
             {
+                // BEGIN IMMEDIATE takes the write lock; the version is read again under it because another process (the
+                // controller and the dashboard share the file) may have migrated meanwhile.
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var current = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken, transaction).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                if (current > next)
+                {
+                    next = current - 1;
+                    continue;
+                }
+
                 await ExecuteAsync(connection, ResultStoreSchema.Migrations[next], cancellationToken, transaction).ConfigureAwait(false);
                 await ExecuteAsync(connection, $"PRAGMA user_version = {next + 1};", cancellationToken, transaction).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -136,10 +145,11 @@ public sealed partial class SqliteResultStore : IResultStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -95,4 +95,36 @@ public sealed class ResultStoreIntegrationTests
         await h.WaitUntilAsync(async () => await store.GetWorkloadAsync(new WorkloadKey("default", "old", "Deployment", "gone"), default) is null, "stale workload removed");
         await h.WaitUntilAsync(async () => await store.GetWorkloadAsync(new WorkloadKey("default", "shop", "Pod", "still-here"), default) is not null, "running pod recorded");
     }
+
+    [Fact]
+    public async Task Each_platform_of_a_multi_platform_image_keeps_its_own_findings()
+    {
+        await using var h = await ControllerHarness.StartServerAsync();
+        var index = SimulatedCluster.DigestOf("store-multi-index");
+        var amd = SimulatedCluster.DigestOf("store-multi-amd64");
+        var arm = SimulatedCluster.DigestOf("store-multi-arm64");
+        h.Engine.AddPlatformImage(index, Platform.Parse("linux/amd64"), amd, "openssl");
+        h.Engine.AddPlatformImage(index, Platform.Parse("linux/arm64"), arm, "openssl", "zlib");
+        h.Engine.AddAdvisory("openssl", "CVE-2024-0001", Severity.High, "3.0.1");
+        h.Engine.AddAdvisory("zlib", "CVE-2024-0002", Severity.Critical);
+        h.StartController();
+        await h.Cluster.AddPodAsync("shop", "on-amd", null, "node-amd", [("app", "multi")]);
+        await h.Cluster.StartPodAsync("shop", "on-amd", [("app", $"docker.io/library/multi@{index}")]);
+        await h.Cluster.AddPodAsync("shop", "on-arm", null, "node-arm", [("app", "multi")]);
+        await h.Cluster.StartPodAsync("shop", "on-arm", [("app", $"docker.io/library/multi@{index}")]);
+
+        await h.WaitUntilAsync(async () => (await h.Cluster.ReportsAsync("shop")).Count == 2, "a report per platform");
+        using var store = new SqliteResultStore(h.ResultsPath, TimeProvider.System);
+        await h.WaitUntilAsync(async () => (await store.GetFindingsAsync(arm, default)).Count == 2 && (await store.GetFindingsAsync(amd, default)).Count == 1, "findings per platform manifest");
+
+        // The custom resources and the store agree per platform: zlib's critical CVE exists only on arm64.
+        var reports = await h.Cluster.ReportsAsync("shop");
+        Assert.Equal([0, 1], reports.Select(r => r.Report.Summary.Critical).Order());
+        var onArm = (await store.GetWorkloadAsync(new WorkloadKey("default", "shop", "Pod", "on-arm"), default))!;
+        Assert.Equal(arm, Assert.Single(onArm.Containers).Container.Digest);
+        Assert.Equal(1L, onArm.Counts.Critical);
+        var onAmd = (await store.GetWorkloadAsync(new WorkloadKey("default", "shop", "Pod", "on-amd"), default))!;
+        Assert.Equal(amd, Assert.Single(onAmd.Containers).Container.Digest);
+        Assert.Equal(0L, onAmd.Counts.Critical);
+    }
 }

@@ -11,6 +11,7 @@ namespace Vigil.Kubernetes.Tests.Support;
 internal sealed class FakeEngine : IImageScanner, IFindingRematcher, IDatabaseVersionSource
 {
     private readonly ConcurrentDictionary<Digest, IReadOnlyList<string>> _images = new();
+    private readonly ConcurrentDictionary<(Digest Index, Platform Platform), (Digest Manifest, IReadOnlyList<string> Packages)> _platformImages = new();
     private readonly Lock _gate = new();
     private readonly List<(string Package, string Id, Severity Severity, string? Fixed)> _advisories = [];
     private int _scans;
@@ -27,6 +28,10 @@ internal sealed class FakeEngine : IImageScanner, IFindingRematcher, IDatabaseVe
     public Func<ImageScanRequest, Task>? BeforeScan { get; set; }
 
     public void AddImage(Digest digest, params string[] packages) => _images[digest] = packages;
+
+    /// <summary>One platform of a multi-platform image: its own manifest digest and packages.</summary>
+    public void AddPlatformImage(Digest index, Platform platform, Digest manifest, params string[] packages) =>
+        _platformImages[(index, platform)] = (manifest, packages);
 
     public void AddAdvisory(string package, string id, Severity severity, string? fixedVersion = null, bool bumpVersion = true)
     {
@@ -49,13 +54,20 @@ internal sealed class FakeEngine : IImageScanner, IFindingRematcher, IDatabaseVe
             await BeforeScan(request);
         }
 
-        if (!_images.TryGetValue(request.Digest, out var packages))
+        var manifest = request.Digest;
+        if (_platformImages.TryGetValue((request.Digest, request.Platform), out var platformImage))
+        {
+            (manifest, var platformPackages) = platformImage;
+            _images.TryAdd(manifest, platformPackages);
+        }
+
+        if (!_images.TryGetValue(manifest, out var packages))
         {
             throw new InvalidOperationException($"manifest unknown: {request.ImageReference}");
         }
 
         var inventory = new Inventory(
-            new ArtifactInfo(request.ImageReference, ArtifactKind.Image) { ManifestDigest = request.Digest, Platform = request.Platform },
+            new ArtifactInfo(request.ImageReference, ArtifactKind.Image) { ManifestDigest = manifest, Platform = request.Platform },
             new OsInfo("debian", "12", new Ecosystem("Debian", "12")),
             [.. packages.Select(p => new Package(new Ecosystem("Debian", "12"), p, "1.0", PackageType.Os, $"pkg:deb/debian/{p}@1.0"))]);
         var (findings, version) = Match(inventory);

@@ -37,6 +37,24 @@ public sealed class SqliteResultStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Instances_opening_a_new_file_at_once_migrate_it_once()
+    {
+        using var temp = new TempResultStore();
+        var stores = Enumerable.Range(0, 6).Select(_ => new SqliteResultStore(temp.DatabasePath, temp.Time)).ToList();
+        try
+        {
+            // Each first use migrates; the controller and the dashboard do this on one file from two processes.
+            var all = await Task.WhenAll(stores.Select(store => Task.Run(() => store.GetNamespacesAsync(default))));
+
+            Assert.All(all, Assert.Empty);
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Workload_round_trips_with_labels_containers_and_image_counts()
     {
         await SeedAsync();
