@@ -20,22 +20,6 @@ public sealed class ResultStoreFindingSource(IResultReader results) : IFindingSo
         }
 
         var stored = await results.GetFindingsAsync(digest, cancellationToken).ConfigureAwait(false);
-        return new ImageScanResult(digest, [.. stored.Select(ToFinding)], scan.ScannedAt);
-    }
-
-    private static Finding ToFinding(StoredFinding stored)
-    {
-        var ecosystem = string.IsNullOrEmpty(stored.Ecosystem) ? new Ecosystem("unknown") : Ecosystem.Parse(stored.Ecosystem);
-        var package = new Package(ecosystem, stored.PackageName, stored.PackageVersion, stored.PackageType, stored.Purl);
-        return new Finding(stored.Id, package, stored.Severity)
-        {
-            Aliases = stored.Aliases,
-            FixedVersion = stored.FixedVersion,
-            CvssScore = stored.CvssScore,
-            CvssVector = stored.CvssVector,
-            Summary = stored.Summary,
-            References = stored.References,
-            Published = stored.Published,
-        };
+        return new ImageScanResult(digest, [.. stored.Select(f => f.ToFinding())], scan.ScannedAt);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
         }
 
         var findings = await results.GetFindingsAsync(entry.StoredDigest, cancellationToken);
-        return new StoredImageReport(key, entry.Reference, entry.PackageCount, [.. findings.Select(ToFinding)], entry.DatabaseVersion, entry.ScannedAt, entry.MatchedAt);
+        return new StoredImageReport(key, entry.Reference, entry.PackageCount, [.. findings.Select(f => f.ToFinding())], entry.DatabaseVersion, entry.ScannedAt, entry.MatchedAt);
     }
 
     /// <inheritdoc/>
@@ -145,21 +145,6 @@ public sealed class ResultStoreReportStore(IResultStore results, SbomCache inven
     public Task RecordSnapshotAsync(CancellationToken cancellationToken) => results.RecordSnapshotAsync(cancellationToken);
 
     private WorkloadKey KeyOf(WorkloadReference workload) => new(_cluster, workload.Namespace, workload.Kind, workload.Name);
-
-    private static Finding ToFinding(StoredFinding stored)
-    {
-        var ecosystem = string.IsNullOrWhiteSpace(stored.Ecosystem) ? new Ecosystem("unknown") : Ecosystem.Parse(stored.Ecosystem);
-        return new Finding(stored.Id, new Package(ecosystem, stored.PackageName, stored.PackageVersion, stored.PackageType, stored.Purl), stored.Severity)
-        {
-            Aliases = stored.Aliases,
-            FixedVersion = stored.FixedVersion,
-            CvssScore = stored.CvssScore,
-            CvssVector = stored.CvssVector,
-            Summary = stored.Summary,
-            References = stored.References,
-            Published = stored.Published,
-        };
-    }
 
     private sealed record Entry(string Reference, int PackageCount, string DatabaseVersion, DateTimeOffset ScannedAt, DateTimeOffset MatchedAt, SbomCacheKey? Inventory, string? OperatingSystem, Digest StoredDigest);
 }

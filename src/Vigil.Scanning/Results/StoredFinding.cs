@@ -60,4 +60,24 @@ public sealed record StoredFinding(string Id, Severity Severity, string PackageN
             Published = finding.Published,
         };
     }
+
+    /// <summary>
+    /// The finding again, as consumers of the store (the controller's reports, the admission cache) need it. The package
+    /// keeps what the store holds: its matched name and version, type, ecosystem and purl.
+    /// </summary>
+    public Finding ToFinding()
+    {
+        var ecosystem = string.IsNullOrWhiteSpace(Ecosystem) ? new Core.Ecosystem("unknown") : Core.Ecosystem.Parse(Ecosystem);
+        var package = new Package(ecosystem, PackageName, PackageVersion, PackageType, Purl);
+        return new Finding(Id, package, Severity)
+        {
+            Aliases = Aliases,
+            FixedVersion = FixedVersion,
+            CvssScore = CvssScore,
+            CvssVector = CvssVector,
+            Summary = Summary,
+            References = References,
+            Published = Published,
+        };
+    }
 }
