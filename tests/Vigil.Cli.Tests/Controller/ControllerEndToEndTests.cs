@@ -112,24 +112,7 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
         await _client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "app-0", "shop");
 
         var kubeconfig = Path.Combine(_work.FullName, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {_kube.BaseAddress.ToString().TrimEnd('/')}
-            users:
-            - name: fake
-              user:
-                token: not-checked-by-the-fake-server
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: fake
-            current-context: fake
-            """);
+        await _kube.WriteKubeconfigAsync(kubeconfig);
         StartController(kubeconfig, cache);
 
         var first = await WaitForReportAsync(r => r.Report.Summary.Total == 1, "report with the lodash finding");

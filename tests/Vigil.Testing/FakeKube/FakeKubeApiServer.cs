@@ -81,7 +81,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
     /// <summary>Sends a BOOKMARK now to every watch that allows them.</summary>
     public void SendBookmarks() => _store.EmitBookmarks();
 
-    /// <summary>Writes a kubeconfig file pointing at this server (no authentication), for code that reads one.</summary>
+    /// <summary>Writes a kubeconfig file pointing at this server, with a token it does not check (KubernetesClient refuses a user without credentials).</summary>
     public async Task WriteKubeconfigAsync(string path, CancellationToken cancellationToken = default)
     {
         var yaml = string.Create(CultureInfo.InvariantCulture, $"""
@@ -93,7 +93,8 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
                 server: {BaseAddress.ToString().TrimEnd('/')}
             users:
             - name: fake
-              user: {"{}"}
+              user:
+                token: not-checked-by-the-fake-server
             contexts:
             - name: fake
               context:
