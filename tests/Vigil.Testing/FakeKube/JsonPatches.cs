@@ -53,20 +53,20 @@ internal static class JsonPatches
                     root = Add(root, path, op["value"]?.DeepClone());
                     break;
                 case "move":
-                {
-                    var from = op["from"]?.GetValue<string>() ?? throw ApiError.BadRequest("move needs 'from'");
-                    var value = Get(root, from);
-                    Remove(root, from);
-                    root = Add(root, path, value);
-                    break;
-                }
+                    {
+                        var from = op["from"]?.GetValue<string>() ?? throw ApiError.BadRequest("move needs 'from'");
+                        var value = Get(root, from);
+                        Remove(root, from);
+                        root = Add(root, path, value);
+                        break;
+                    }
 
                 case "copy":
-                {
-                    var from = op["from"]?.GetValue<string>() ?? throw ApiError.BadRequest("copy needs 'from'");
-                    root = Add(root, path, Get(root, from)?.DeepClone());
-                    break;
-                }
+                    {
+                        var from = op["from"]?.GetValue<string>() ?? throw ApiError.BadRequest("copy needs 'from'");
+                        root = Add(root, path, Get(root, from)?.DeepClone());
+                        break;
+                    }
 
                 case "test":
                     if (!JsonNode.DeepEquals(Get(root, path), op["value"]))
