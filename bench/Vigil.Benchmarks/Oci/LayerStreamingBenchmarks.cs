@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Diagnostics;
+using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;

@@ -6,8 +6,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Vigil.Core;
-using Vigil.Web.Tests.Seeding;
 using Vigil.Web;
+using Vigil.Web.Tests.Seeding;
 
 namespace Vigil.Benchmarks.Web;
 
