@@ -17,97 +17,91 @@ public static class CrdGenerator
     private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>The CRD of <see cref="V1Alpha1VulnerabilityReport"/>.</summary>
-    public static V1CustomResourceDefinition VulnerabilityReport()
-    {
-        var schema = ObjectSchema(typeof(V1Alpha1VulnerabilityReport), root: true);
-        return new V1CustomResourceDefinition
+    public static V1CustomResourceDefinition VulnerabilityReport() => Definition(
+        typeof(V1Alpha1VulnerabilityReport),
+        V1Alpha1VulnerabilityReport.Group,
+        V1Alpha1VulnerabilityReport.Version,
+        V1Alpha1VulnerabilityReport.EntityKind,
+        V1Alpha1VulnerabilityReport.Plural,
+        "vulnerabilityreport",
+        "Namespaced",
+        ["vulns", "vr"],
+        [
+            Column("Workload", "string", ".spec.workload.name"),
+            Column("Kind", "string", ".spec.workload.kind", priority: 1),
+            Column("Container", "string", ".spec.container"),
+            Column("Repository", "string", ".spec.repository"),
+            Column("Critical", "integer", ".report.summary.critical"),
+            Column("High", "integer", ".report.summary.high"),
+            Column("Medium", "integer", ".report.summary.medium", priority: 1),
+            Column("Low", "integer", ".report.summary.low", priority: 1),
+            Column("Fixable", "integer", ".report.fixable.total"),
+            Column("Matched", "date", ".report.matchedAt"),
+        ]);
+
+    /// <summary>The CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
+    public static string VulnerabilityReportYaml() => Header + KubernetesYaml.Serialize(VulnerabilityReport());
+
+    /// <summary>The CRD of <see cref="V1Alpha1VigilPolicy"/> (cluster-scoped: one policy set for the whole cluster).</summary>
+    public static V1CustomResourceDefinition VigilPolicy() => Definition(
+        typeof(V1Alpha1VigilPolicy),
+        V1Alpha1VigilPolicy.Group,
+        V1Alpha1VigilPolicy.Version,
+        V1Alpha1VigilPolicy.KindText,
+        V1Alpha1VigilPolicy.Plural,
+        "vigilpolicy",
+        "Cluster",
+        ["vpol"],
+        [
+            Column("Mode", "string", ".spec.mode"),
+            Column("MaxSeverity", "string", ".spec.maxSeverity"),
+            Column("UnknownImage", "string", ".spec.unknownImage", priority: 1),
+        ]);
+
+    /// <summary>The VigilPolicy CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
+    public static string VigilPolicyYaml() => Header + KubernetesYaml.Serialize(VigilPolicy());
+
+    /// <summary>One served and stored version, its schema generated from <paramref name="entity"/>.</summary>
+    private static V1CustomResourceDefinition Definition(
+        Type entity,
+        string group,
+        string version,
+        string kind,
+        string plural,
+        string singular,
+        string scope,
+        List<string> shortNames,
+        List<V1CustomResourceColumnDefinition> columns) => new()
         {
             ApiVersion = "apiextensions.k8s.io/v1",
             Kind = "CustomResourceDefinition",
-            Metadata = new V1ObjectMeta { Name = $"{V1Alpha1VulnerabilityReport.Plural}.{V1Alpha1VulnerabilityReport.Group}" },
+            Metadata = new V1ObjectMeta { Name = $"{plural}.{group}" },
             Spec = new V1CustomResourceDefinitionSpec
             {
-                Group = V1Alpha1VulnerabilityReport.Group,
-                Scope = "Namespaced",
+                Group = group,
+                Scope = scope,
                 Names = new V1CustomResourceDefinitionNames
                 {
-                    Kind = V1Alpha1VulnerabilityReport.EntityKind,
-                    ListKind = V1Alpha1VulnerabilityReport.EntityKind + "List",
-                    Plural = V1Alpha1VulnerabilityReport.Plural,
-                    Singular = "vulnerabilityreport",
-                    ShortNames = ["vulns", "vr"],
+                    Kind = kind,
+                    ListKind = kind + "List",
+                    Plural = plural,
+                    Singular = singular,
+                    ShortNames = shortNames,
                     Categories = ["vigil"],
                 },
                 Versions =
                 [
                     new V1CustomResourceDefinitionVersion
                     {
-                        Name = V1Alpha1VulnerabilityReport.Version,
+                        Name = version,
                         Served = true,
                         Storage = true,
-                        Schema = new V1CustomResourceValidation { OpenAPIV3Schema = schema },
-                        AdditionalPrinterColumns =
-                        [
-                            Column("Workload", "string", ".spec.workload.name"),
-                            Column("Kind", "string", ".spec.workload.kind", priority: 1),
-                            Column("Container", "string", ".spec.container"),
-                            Column("Repository", "string", ".spec.repository"),
-                            Column("Critical", "integer", ".report.summary.critical"),
-                            Column("High", "integer", ".report.summary.high"),
-                            Column("Medium", "integer", ".report.summary.medium", priority: 1),
-                            Column("Low", "integer", ".report.summary.low", priority: 1),
-                            Column("Fixable", "integer", ".report.fixable.total"),
-                            Column("Matched", "date", ".report.matchedAt"),
-                        ],
+                        Schema = new V1CustomResourceValidation { OpenAPIV3Schema = ObjectSchema(entity, root: true) },
+                        AdditionalPrinterColumns = columns,
                     },
                 ],
             },
         };
-    }
-
-    /// <summary>The CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
-    public static string VulnerabilityReportYaml() => Header + KubernetesYaml.Serialize(VulnerabilityReport());
-
-    /// <summary>The CRD of <see cref="V1Alpha1VigilPolicy"/> (cluster-scoped: one policy set for the whole cluster).</summary>
-    public static V1CustomResourceDefinition VigilPolicy() => new()
-    {
-        ApiVersion = "apiextensions.k8s.io/v1",
-        Kind = "CustomResourceDefinition",
-        Metadata = new V1ObjectMeta { Name = $"{V1Alpha1VigilPolicy.Plural}.{V1Alpha1VigilPolicy.Group}" },
-        Spec = new V1CustomResourceDefinitionSpec
-        {
-            Group = V1Alpha1VigilPolicy.Group,
-            Scope = "Cluster",
-            Names = new V1CustomResourceDefinitionNames
-            {
-                Kind = V1Alpha1VigilPolicy.KindText,
-                ListKind = V1Alpha1VigilPolicy.KindText + "List",
-                Plural = V1Alpha1VigilPolicy.Plural,
-                Singular = "vigilpolicy",
-                ShortNames = ["vpol"],
-                Categories = ["vigil"],
-            },
-            Versions =
-            [
-                new V1CustomResourceDefinitionVersion
-                {
-                    Name = V1Alpha1VigilPolicy.Version,
-                    Served = true,
-                    Storage = true,
-                    Schema = new V1CustomResourceValidation { OpenAPIV3Schema = ObjectSchema(typeof(V1Alpha1VigilPolicy), root: true) },
-                    AdditionalPrinterColumns =
-                    [
-                        Column("Mode", "string", ".spec.mode"),
-                        Column("MaxSeverity", "string", ".spec.maxSeverity"),
-                        Column("UnknownImage", "string", ".spec.unknownImage", priority: 1),
-                    ],
-                },
-            ],
-        },
-    };
-
-    /// <summary>The VigilPolicy CRD as YAML, exactly as committed in <c>deploy/crds/</c>.</summary>
-    public static string VigilPolicyYaml() => Header + KubernetesYaml.Serialize(VigilPolicy());
 
     private static V1CustomResourceColumnDefinition Column(string name, string type, string path, int? priority = null) =>
         new() { Name = name, Type = type, JsonPath = path, Priority = priority };
