@@ -72,8 +72,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
         {
             await tab.GotoAsync("/");
             await tab.GetByLabel("Search vulnerabilities, packages or images").FillAsync("CVE-2021-44228");
-            await tab.GetByLabel("Search vulnerabilities, packages or images").PressAsync("Enter");
-            await tab.WaitForURLAsync("**/search?q=CVE-2021-44228");
+            await NavigateAsync(tab, () => tab.GetByLabel("Search vulnerabilities, packages or images").PressAsync("Enter"), "**/search?q=CVE-2021-44228");
             await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumFixture.ScreenshotDirectory, "search-cve.png") });
 
             var rows = tab.Locator("#search-results tbody tr");
@@ -108,18 +107,14 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
             Assert.StartsWith("Matches 1–50 of ", total, StringComparison.Ordinal);
             var firstPage = await tab.Locator("#search-results tbody tr").AllInnerTextsAsync();
 
-            // The pager sits below 50 rows: a dispatched click follows the link without depending on where it is drawn (a
-            // coordinate click once hit nothing on a loaded CI machine and the page never navigated).
-            await tab.GetByRole(AriaRole.Link, new() { Name = "Next →" }).DispatchEventAsync("click");
-            await tab.WaitForURLAsync("**/search?q=openssl&page=2");
+            await NavigateAsync(tab, () => tab.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync(), "**/search?q=openssl&page=2");
             await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumFixture.ScreenshotDirectory, "search-package-next.png"), FullPage = true });
 
             Assert.StartsWith("Matches 51–", await tab.Locator("#results-range").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("Page 2 of", (await tab.Locator(".pager [aria-current=page]").InnerTextAsync())[..9]);
             Assert.Empty((await tab.Locator("#search-results tbody tr").AllInnerTextsAsync()).Intersect(firstPage));
 
-            await tab.GetByRole(AriaRole.Link, new() { Name = "← Previous" }).DispatchEventAsync("click");
-            await tab.WaitForURLAsync("**/search?q=openssl");
+            await NavigateAsync(tab, () => tab.GetByRole(AriaRole.Link, new() { Name = "← Previous" }).ClickAsync(), "**/search?q=openssl");
             Assert.Equal(firstPage, await tab.Locator("#search-results tbody tr").AllInnerTextsAsync());
         }
         finally
@@ -135,17 +130,16 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
         try
         {
             await tab.GotoAsync("/namespaces");
-            await tab.Locator("table tbody tr th a").First.ClickAsync();
-            await tab.Locator("table tbody tr th a").First.ClickAsync();
-            await tab.Locator("table tbody tr td a").First.ClickAsync();
+            await NavigateAsync(tab, () => tab.Locator("table tbody tr th a").First.ClickAsync());
+            await NavigateAsync(tab, () => tab.Locator("table tbody tr th a").First.ClickAsync());
+            await NavigateAsync(tab, () => tab.Locator("table tbody tr td a").First.ClickAsync());
 
             Assert.Contains("/images/sha256", tab.Url, StringComparison.Ordinal);
             Assert.True(await tab.Locator("table.findings tbody tr").CountAsync() > 0);
             Assert.True(await tab.Locator("table.findings code.fixed").CountAsync() > 0);
 
             await tab.GetByLabel("Minimum severity").SelectOptionAsync("CRITICAL");
-            await tab.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-            await tab.WaitForURLAsync("**severity=CRITICAL**");
+            await NavigateAsync(tab, () => tab.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync(), "**severity=CRITICAL**");
             var badges = await tab.Locator("table.findings .badge").AllInnerTextsAsync();
             Assert.All(badges, b => Assert.Equal("CRITICAL", b));
         }
@@ -153,5 +147,17 @@ public sealed class DashboardBrowserTests(ChromiumFixture app) : IClassFixture<C
         {
             await tab.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Arms the wait for the next URL before acting: acting first and then waiting lost the navigation now and then on a
+    /// loaded CI machine, and the wait timed out on a page that had already moved.
+    /// </summary>
+    private static async Task NavigateAsync(IPage tab, Func<Task> act, string? urlGlob = null)
+    {
+        var from = tab.Url;
+        var arrived = urlGlob is null ? tab.WaitForURLAsync(url => url != from) : tab.WaitForURLAsync(urlGlob);
+        await act();
+        await arrived;
     }
 }
