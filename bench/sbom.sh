@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sbom.sh - `vigil sbom` on the fixture images, whole process with a cold SBOM cache, next to Trivy on the same input in
 # the same run, and peak memory on a 1 GB image made of large jars.
-#   1. publishes the CLI ReadyToRun (as a release image would ship it) to artifacts/vigil-r2r;
+#   1. publishes the CLI (bench/publish-cli.sh: VIGIL_BUILD=native by default, r2r or composite);
 #   2. hyperfine: vigil sbom --input <layout>:TAG for each fixture tag, trivy on the same layout+tag, trivy --version
 #      (its UPX-packed binary's start-up, to subtract), gzip -dc over the same layer blobs (the decompress-once floor);
 #   3. builds (once, cached) an OCI image of ~1 GB with large and nested jars and reports vigil's peak RSS on it.
@@ -17,9 +17,7 @@ read -r -a TAGS <<<"${TAGS[*]}"
 [[ -f $L/index.json ]] || { echo "no OCI layout at $L: run /work/shared/fixtures/make-fixtures.sh build" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install -y hyperfine" >&2; exit 1; }
 
-OUT=artifacts/vigil-r2r
-dotnet publish src/Vigil.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT" >/dev/null
-VIGIL=$PWD/$OUT/vigil
+source bench/publish-cli.sh
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

@@ -5,7 +5,7 @@
 # Usage: bench/scan.sh [TAG…]   (default: every tag of the layout)
 # Env: VIGIL_FIXTURE_LAYOUT (default ~/.cache/vigil-fixtures/images/oci), VIGIL_BENCH_DIR (default ~/.cache/vigil-bench/scan),
 #      VIGIL_DATA (default /work/shared/data), TRIVY (default the fixtures' Trivy binary), RUNS (default 5),
-#      VIGIL_BENCH_REIMPORT=1 to import the data again, VIGIL_BUILD=composite for a self-contained composite ReadyToRun build.
+#      VIGIL_BENCH_REIMPORT=1 to import the data again, VIGIL_BUILD=native|r2r|composite (bench/publish-cli.sh).
 # Needs: make-fixtures.sh build, hyperfine, jq, /usr/bin/time. Run on an idle machine; report `uptime` with the numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +19,7 @@ RUNS=${RUNS:-5}
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 mapfile -t TAGS < <(if (($#)); then printf '%s\n' "$@"; else jq -r '.manifests[].annotations["org.opencontainers.image.ref.name"]' "$L/index.json"; fi)
 
-# ReadyToRun, as a release would ship it (and as bench/sbom.sh measures). VIGIL_BUILD=composite: self-contained with the
-# framework compiled into one composite image, so generic code across assemblies needs no JIT at start-up.
-if [[ ${VIGIL_BUILD:-r2r} == composite ]]; then
-  dotnet publish src/Vigil.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o artifacts/vigil-composite -v q -nologo >/dev/null
-  VIGIL="$PWD/artifacts/vigil-composite/vigil"
-else
-  dotnet publish src/Vigil.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/vigil-r2r -v q -nologo >/dev/null
-  VIGIL="$PWD/artifacts/vigil-r2r/vigil"
-fi
+source bench/publish-cli.sh
 mkdir -p "$B/results"
 
 if [[ ! -f $B/cache/db/vigil.db || ${VIGIL_BENCH_REIMPORT:-0} == 1 ]]; then

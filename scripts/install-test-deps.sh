@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the real servers and tools the test suite drives: the CNCF Distribution registry, skopeo/umoci to build
-# images, PostgreSQL, Chromium for browser tests. Idempotent; does nothing when everything is present.
+# images, PostgreSQL, Chromium for browser tests, a C toolchain and zlib headers to link the native CLI. Idempotent; does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -11,6 +11,8 @@ command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v zstd >/dev/null || need+=(zstd)
 command -v jq >/dev/null || need+=(jq)
 command -v chromium >/dev/null || need+=(chromium)
+command -v gcc >/dev/null || command -v clang >/dev/null || need+=(gcc)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -12,6 +12,10 @@ trap 'rm -f "$log"' EXIT
 dotnet build Vigil.slnx -c Release -warnaserror 2>&1 | tail -n 3
 status=0
 dotnet test Vigil.slnx -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
+# The native CLI (the CI pipelines' binary) must pass the same end-to-end CLI tests as the JIT build.
+if [ $# -eq 0 ]; then
+  bash scripts/publish-native.sh --check 2>&1 | tee -a "$log" || status=$?
+fi
 
 # One plain closing line over all test projects: "N passed, N failed".
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '

@@ -17,12 +17,22 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ScanCommandDefinition.Create());
 root.Subcommands.Add(DemoCommandDefinition.Create());
 root.Subcommands.Add(SbomCommandDefinition.Create());
-root.Subcommands.Add(ServeCommandDefinition.Create());
 root.Subcommands.Add(DbCommandDefinition.Create());
-root.Subcommands.Add(ControllerCommandDefinition.Create());
-root.Subcommands.Add(ClusterCommandDefinition.Create());
-root.Subcommands.Add(GateCommandDefinition.Create());
 root.Subcommands.Add(PolicyCommandDefinition.Create());
+if (NativeBuild.HasClusterCommands)
+{
+    root.Subcommands.Add(ServeCommandDefinition.Create());
+    root.Subcommands.Add(ControllerCommandDefinition.Create());
+    root.Subcommands.Add(ClusterCommandDefinition.Create());
+    root.Subcommands.Add(GateCommandDefinition.Create());
+}
+else
+{
+    root.Subcommands.Add(NativeBuild.Unavailable("serve", "Serve the dashboard and JSON API."));
+    root.Subcommands.Add(NativeBuild.Unavailable("controller", "Watch the cluster's pods and keep their vulnerability reports current."));
+    root.Subcommands.Add(NativeBuild.Unavailable("cluster", "Scan every image running in a cluster once."));
+    root.Subcommands.Add(NativeBuild.Unavailable("gate", "Run the admission or registry gate."));
+}
 
 var parseResult = EnvironmentOptionBinder.Parse(root, args, Environment.GetEnvironmentVariable);
 if (parseResult.Errors.Count > 0)

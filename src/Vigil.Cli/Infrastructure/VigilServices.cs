@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,6 @@ public static class VigilServices
     }
 
     /// <summary>Options from a provider, for code that needs the values rather than the wrapper.</summary>
-    public static T OptionsOf<T>(IServiceProvider services)
+    public static T OptionsOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services)
         where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }

@@ -142,21 +142,12 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
 
     private void StartController(string kubeconfig, string cache)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "vigil.dll"), "controller", "--kubeconfig", kubeconfig, "--cache-dir", cache,
+        var start = VigilProcess.StartInfo(
+        [
+            "controller", "--kubeconfig", kubeconfig, "--cache-dir", cache,
             "--leader-elect", "false", "--metrics-address", $"127.0.0.1:{FreePort()}", "--db-check-interval", "00:00:00.500",
             "--report-base-url", "http://127.0.0.1:8080/", "--log-level", "Information",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("VIGIL_", StringComparison.Ordinal) || k.StartsWith("POD_", StringComparison.Ordinal)))
-        {
-            start.Environment.Remove(key);
-        }
+        ], clusterSide: true);
 
         _controller = Process.Start(start)!;
         _controller.OutputDataReceived += (_, e) => Append(e.Data);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
@@ -24,12 +25,13 @@ public static class DemoImageBuilder
         var blobs = Path.Combine(directory, "blobs", "sha256");
         Directory.CreateDirectory(blobs);
 
-        var layerDescriptors = new JsonArray();
-        var diffIds = new JsonArray();
+        // Nodes are built explicitly (no JsonArray.Add<T>, no JsonSerializer): both need reflection, which the native build lacks.
+        var layerDescriptors = new List<JsonNode>();
+        var diffIds = new List<JsonNode>();
         foreach (var layer in layers)
         {
             var tar = BuildTar(layer);
-            diffIds.Add(Digest.Sha256(tar).ToString());
+            diffIds.Add(JsonValue.Create(Digest.Sha256(tar).ToString()));
             var gz = Gzip(tar);
             var digest = await WriteBlobAsync(blobs, gz, cancellationToken);
             layerDescriptors.Add(Descriptor("application/vnd.oci.image.layer.v1.tar+gzip", digest, gz.Length));
@@ -41,9 +43,9 @@ public static class DemoImageBuilder
             ["architecture"] = "amd64",
             ["os"] = "linux",
             ["config"] = new JsonObject { ["Cmd"] = new JsonArray("node", "/app/index.js") },
-            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = diffIds },
+            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray([.. diffIds]) },
         };
-        var configBytes = JsonSerializer.SerializeToUtf8Bytes(config);
+        var configBytes = Utf8(config);
         var configDigest = await WriteBlobAsync(blobs, configBytes, cancellationToken);
 
         var manifest = new JsonObject
@@ -51,9 +53,9 @@ public static class DemoImageBuilder
             ["schemaVersion"] = 2,
             ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
             ["config"] = Descriptor("application/vnd.oci.image.config.v1+json", configDigest, configBytes.Length),
-            ["layers"] = layerDescriptors,
+            ["layers"] = new JsonArray([.. layerDescriptors]),
         };
-        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest);
+        var manifestBytes = Utf8(manifest);
         var manifestDigest = await WriteBlobAsync(blobs, manifestBytes, cancellationToken);
 
         var manifestDescriptor = Descriptor("application/vnd.oci.image.manifest.v1+json", manifestDigest, manifestBytes.Length);
@@ -65,9 +67,20 @@ public static class DemoImageBuilder
             ["mediaType"] = "application/vnd.oci.image.index.v1+json",
             ["manifests"] = new JsonArray(manifestDescriptor),
         };
-        await File.WriteAllBytesAsync(Path.Combine(directory, "index.json"), JsonSerializer.SerializeToUtf8Bytes(index), cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(directory, "index.json"), Utf8(index), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "oci-layout"), """{"imageLayoutVersion":"1.0.0"}""", cancellationToken);
         return manifestDigest;
+    }
+
+    private static byte[] Utf8(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static JsonObject Descriptor(string mediaType, Digest digest, long size) => new()
