@@ -76,4 +76,4 @@ fi
 echo "# jar image: $(blobs_of base "$BIG" | wc -w) layers, $(du -cb $(blobs_of base "$BIG") | tail -1 | cut -f1) bytes compressed, $(cat $(blobs_of base "$BIG") | gzip -dc | wc -c) bytes uncompressed"
 /usr/bin/time -f "peak RSS, vigil sbom on the 1 GB jar image, cold cache: %M KiB, %e s" \
   "$VIGIL" sbom --input "$BIG:base" --format json --cache-dir "$TMP/big" --output "$TMP/big.txt" --quiet
-echo "maven packages found: $(grep -c "pkg:maven" "$TMP/big.txt" || true)"
+echo "maven packages found: $(grep -o "pkg:maven/[^\"]*" "$TMP/big.txt" | sort -u | wc -l)"
