@@ -77,8 +77,11 @@ internal static partial class LogMessages
     [LoggerMessage(1503, LogLevel.Warning, "Policy {Source} was deleted; the fallback policy is in force")]
     public static partial void PolicyDeleted(this ILogger logger, string source);
 
-    [LoggerMessage(1504, LogLevel.Warning, "Watching policies failed ({Error}); retrying")]
-    public static partial void PolicyWatchFailed(this ILogger logger, string error);
+    [LoggerMessage(1504, LogLevel.Warning, "Watching policies failed ({Error}); retrying in {Delay}")]
+    public static partial void PolicyWatchFailed(this ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(1506, LogLevel.Debug, "Watching policies still fails ({Error}); retrying in {Delay}")]
+    public static partial void PolicyWatchStillFailing(this ILogger logger, string error, TimeSpan delay);
 
     [LoggerMessage(1505, LogLevel.Information, "Policy watch ended ({Reason}); resuming from resource version {ResourceVersion}")]
     public static partial void PolicyWatchResumed(this ILogger logger, string reason, string resourceVersion);

@@ -38,9 +38,9 @@ internal static class VigilProcess
         return start;
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, string? stdin = null)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, string? stdin = null, bool clusterSide = false)
     {
-        var start = StartInfo(args);
+        var start = StartInfo(args, clusterSide);
         start.RedirectStandardInput = stdin is not null;
         start.WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory;
 

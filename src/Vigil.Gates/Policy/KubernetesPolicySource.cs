@@ -37,11 +37,15 @@ public sealed class KubernetesPolicySource(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var failures = 0;
+        string? lastProblem = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var resourceVersion = await ListAsync(settings.Name, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                lastProblem = null;
                 await WatchUntilExpiredAsync(settings, resourceVersion, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,11 +54,41 @@ public sealed class KubernetesPolicySource(
             }
             catch (Exception e) when (e is HttpRequestException or IOException or HttpOperationException or KubernetesException)
             {
-                logger.PolicyWatchFailed(e is HttpOperationException h ? $"HTTP {(int)h.Response.StatusCode}" : e.GetType().Name);
-                await Task.Delay(settings.ReconnectDelay, stoppingToken).ConfigureAwait(false);
+                // A missing CRD (404) or missing RBAC (403) lasts until someone installs it: say so once, then retry
+                // quietly with a growing pause, so that the log does not fill with the same line every 2 s.
+                var problem = Describe(e);
+                var delay = RetryDelay(settings, failures++);
+                if (problem == lastProblem)
+                {
+                    logger.PolicyWatchStillFailing(problem, delay);
+                }
+                else
+                {
+                    logger.PolicyWatchFailed(problem, delay);
+                }
+
+                lastProblem = problem;
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The pause before attempt <paramref name="failures"/> + 1: the reconnect delay, doubled per failure, capped.</summary>
+    internal static TimeSpan RetryDelay(KubernetesPolicySourceOptions settings, int failures)
+    {
+        var delay = settings.ReconnectDelay * Math.Pow(2, Math.Min(failures, 30));
+        return delay < settings.MaxReconnectDelay ? delay : settings.MaxReconnectDelay;
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } =>
+            $"HTTP 404: the VigilPolicy CRD ({V1Alpha1VigilPolicy.Plural}.{V1Alpha1VigilPolicy.Group}) is not installed; the fallback policy is in force",
+        HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } =>
+            $"HTTP 403: the service account may not list or watch {V1Alpha1VigilPolicy.Plural}.{V1Alpha1VigilPolicy.Group}; the fallback policy is in force",
+        HttpOperationException h => $"HTTP {(int)h.Response.StatusCode}",
+        _ => e.GetType().Name,
+    };
 
     private async Task<string> ListAsync(string name, CancellationToken cancellationToken)
     {

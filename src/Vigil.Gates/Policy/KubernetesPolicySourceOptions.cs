@@ -9,6 +9,9 @@ public sealed class KubernetesPolicySourceOptions
     /// <summary>How long one watch request lasts before it is renewed (the server ends it). Default 5 minutes.</summary>
     public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Pause before listing again after an error. Default 2 s.</summary>
+    /// <summary>Pause before listing again after an error; it doubles with each failure in a row. Default 2 s.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest pause between attempts while listing keeps failing (a CRD not yet installed). Default 5 minutes.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(5);
 }

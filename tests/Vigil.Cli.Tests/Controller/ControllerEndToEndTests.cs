@@ -133,7 +133,7 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
 
         // The same cache dir's results database (what `vigil serve` reads) has the workload and both findings.
         using var store = new SqliteResultStore(Path.Combine(cache, "results.db"), TimeProvider.System);
-        var workload = await store.GetWorkloadAsync(new WorkloadKey("default", "shop", "Pod", "app-0"), default);
+        var workload = await store.GetWorkloadAsync(new WorkloadKey("prod-eu-1", "shop", "Pod", "app-0"), default);
         Assert.NotNull(workload);
         Assert.Equal(2, (await store.GetFindingsAsync(Vigil.Core.Digest.Parse(image.ManifestDigest), default)).Count);
         Assert.DoesNotContain(Password, _controllerLog.ToString(), StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
         [
             "controller", "--kubeconfig", kubeconfig, "--cache-dir", cache,
             "--leader-elect", "false", "--metrics-address", $"127.0.0.1:{FreePort()}", "--db-check-interval", "00:00:00.500",
-            "--report-base-url", "http://127.0.0.1:8080/", "--log-level", "Information",
+            "--report-base-url", "http://127.0.0.1:8080/", "--log-level", "Information", "--cluster-name", "prod-eu-1",
         ], clusterSide: true);
 
         _controller = Process.Start(start)!;

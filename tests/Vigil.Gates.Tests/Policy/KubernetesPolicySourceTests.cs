@@ -65,6 +65,46 @@ public sealed class KubernetesPolicySourceTests
     }
 
     [Fact]
+    public async Task Without_the_crd_the_fallback_holds_one_warning_is_logged_and_retries_back_off_until_it_is_installed()
+    {
+        await using var cluster = await FakeCluster.StartAsync(installCrds: false);
+        var log = new CapturingLogger<KubernetesPolicySource>();
+        var fallback = GatePolicy.Default with { MaxSeverity = Severity.Low };
+        var settings = new KubernetesPolicySourceOptions { ReconnectDelay = TimeSpan.FromMilliseconds(20), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) };
+        using var source = new KubernetesPolicySource(cluster.Client, fallback, Options.Create(settings), log);
+        await source.StartAsync(default);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(Severity.Low, source.Current.MaxSeverity);
+        var warning = Assert.Single(log.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal));
+        Assert.Contains("HTTP 404: the VigilPolicy CRD (vigilpolicies.vigil.dev) is not installed; the fallback policy is in force", warning, StringComparison.Ordinal);
+        // A fixed 20 ms pause would have listed about 75 times by now; doubling up to 300 ms lists about 8 times.
+        var attempts = log.Lines.Count(l => l.Contains("Watching policies", StringComparison.Ordinal));
+        Assert.InRange(attempts, 2, 15);
+
+        // Installed later: picked up at the next attempt, with no restart.
+        await cluster.InstallCrdsAsync();
+        await cluster.CreatePolicyAsync("default", new VigilPolicySpec { MaxSeverity = "high" });
+        await FakeCluster.WaitUntilAsync(() => source.Current.MaxSeverity == Severity.High, "policy once the CRD exists");
+        await source.StopAsync(default);
+    }
+
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1, 4)]
+    [InlineData(4, 32)]
+    [InlineData(7, 256)]
+    [InlineData(8, 300)]
+    [InlineData(1000, 300)]
+    public void Retry_pauses_double_per_failure_up_to_the_cap(int failures, int seconds)
+    {
+        var settings = new KubernetesPolicySourceOptions { ReconnectDelay = TimeSpan.FromSeconds(2), MaxReconnectDelay = TimeSpan.FromMinutes(5) };
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), KubernetesPolicySource.RetryDelay(settings, failures));
+    }
+
+    [Fact]
     public async Task Invalid_spec_keeps_the_previous_policy_and_other_names_are_ignored()
     {
         await using var cluster = await FakeCluster.StartAsync();

@@ -19,16 +19,24 @@ internal sealed class FakeCluster : IAsyncDisposable
 
     public k8s.Kubernetes Client { get; }
 
-    public static async Task<FakeCluster> StartAsync()
+    public static async Task<FakeCluster> StartAsync(bool installCrds = true)
     {
         var cluster = new FakeCluster(await FakeKubeApiServer.StartAsync(new FakeKubeApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) }));
-        foreach (var file in new[] { "vigilpolicies.vigil.dev.yaml", "vulnerabilityreports.vigil.dev.yaml" })
+        if (installCrds)
         {
-            var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.RepositoryRoot, "deploy", "crds", file));
-            await cluster.Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(yaml));
+            await cluster.InstallCrdsAsync();
         }
 
         return cluster;
+    }
+
+    public async Task InstallCrdsAsync()
+    {
+        foreach (var file in new[] { "vigilpolicies.vigil.dev.yaml", "vulnerabilityreports.vigil.dev.yaml" })
+        {
+            var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.RepositoryRoot, "deploy", "crds", file));
+            await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(yaml));
+        }
     }
 
     public Task CreatePolicyAsync(string name, VigilPolicySpec spec) =>

@@ -29,6 +29,8 @@ public sealed class PolicyActionsIntegrationTests
 
         await h.WaitUntilAsync(async () => (await Annotation(h, "shop")) is not null, "annotation on shop/web");
         Assert.Equal("CVE-2024-0001", await Annotation(h, "shop"));
+        // The Event is written after the patch: it may trail the annotation by a moment.
+        await h.WaitUntilAsync(async () => (await h.Client.CoreV1.ListNamespacedEventAsync("shop")).Items.Any(e => e.Reason == "VigilAction"), "action event");
         var recorded = Assert.Single((await h.Client.CoreV1.ListNamespacedEventAsync("shop")).Items, e => e.Reason == "VigilAction");
         Assert.Equal("Vigil annotated shop/Deployment/web (CVE-2024-0001).", recorded.Message);
         Assert.Equal(("Deployment", "web"), (recorded.InvolvedObject.Kind, recorded.InvolvedObject.Name));

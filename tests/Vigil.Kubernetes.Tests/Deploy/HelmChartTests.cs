@@ -65,7 +65,7 @@ public sealed class HelmChartTests
         Assert.Equal("vigil-controller", pod.ServiceAccountName);
         Assert.Equal("true", deployment.Spec.Template.Metadata.Annotations["vigil.dev/skip"]);
         Assert.Equal("ghcr.io/vigil-dev/vigil:latest", container.Image);
-        Assert.Equal(["controller", "--cache-dir=/var/cache/vigil", "--metrics-address=0.0.0.0:8080", "--concurrency=4", "--resync=1h", "--leader-elect=true", "--log-format=json", "--log-level=Information"], container.Args);
+        Assert.Equal(["controller", "--cache-dir=/var/cache/vigil", "--metrics-address=0.0.0.0:8080", "--cluster-name=default", "--concurrency=4", "--resync=1h", "--leader-elect=true", "--log-format=json", "--log-level=Information"], container.Args);
         Assert.Equal(("/healthz", "/readyz"), (container.LivenessProbe.HttpGet.Path, container.ReadinessProbe.HttpGet.Path));
         Assert.All(container.VolumeMounts, m => Assert.Contains(pod.Volumes, v => v.Name == m.Name && v.EmptyDir is not null));
         Assert.Equal("256Mi", container.Resources.Requests["memory"].ToString());
@@ -84,12 +84,14 @@ public sealed class HelmChartTests
             ("persistence.storageClass", "fast"),
             ("admission.enabled", "true"),
             ("controller.reportBaseUrl", "https://vigil.example.com/"),
+            ("controller.clusterName", "prod-eu-1"),
             ("controller.extraArgs", new List<object> { "--namespaces=shop", "--selector=tier=web" }));
 
         var deployment = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "vigil-controller");
         var pod = deployment.Spec.Template.Spec;
         Assert.Equal(["controller", "dashboard"], pod.Containers.Select(c => c.Name));
         Assert.Contains("--report-base-url=https://vigil.example.com/", pod.Containers[0].Args);
+        Assert.Contains("--cluster-name=prod-eu-1", pod.Containers[0].Args);
         Assert.Equal(["--namespaces=shop", "--selector=tier=web"], pod.Containers[0].Args.TakeLast(2));
         Assert.Equal(["serve", "--cache-dir=/var/cache/vigil", "--listen=http://0.0.0.0:8081"], pod.Containers[1].Args);
         Assert.All(pod.Containers, c => Assert.True(c.SecurityContext.ReadOnlyRootFilesystem));

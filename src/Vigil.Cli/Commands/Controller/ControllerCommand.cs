@@ -69,6 +69,7 @@ public sealed class ControllerCommand(ParseResult parseResult)
             options.ExcludeNamespaces.Add(ns);
         }
 
+        options.ClusterName = parseResult.GetValue(ControllerCommandDefinition.ClusterName)!;
         options.LabelSelector = parseResult.GetValue(ControllerCommandDefinition.Selector);
         options.Concurrency = parseResult.GetValue(ControllerCommandDefinition.Concurrency);
         options.DatabaseCheckInterval = parseResult.GetValue(ControllerCommandDefinition.DatabaseCheckInterval);

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 
 namespace Vigil.Cli.Commands.Controller;
 
 /// <summary>The options of <c>vigil controller</c>.</summary>
-public static class ControllerCommandDefinition
+public static partial class ControllerCommandDefinition
 {
     /// <summary><c>--kubeconfig</c>.</summary>
     public static Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: in-cluster service account, else ~/.kube/config)." };
@@ -56,13 +57,28 @@ public static class ControllerCommandDefinition
     /// <summary><c>--lease-namespace</c>.</summary>
     public static Option<string> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the leader Lease (default: $POD_NAMESPACE or vigil-system).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "vigil-system" };
 
+    /// <summary><c>--cluster-name</c>: the name this cluster's workloads carry in the results store and the dashboard.</summary>
+    public static Option<string> ClusterName { get; } = new("--cluster-name")
+    {
+        Description = "This cluster's name in the results store and the dashboard (lowercase letters, digits, '-', '.', '_'; at most 63).",
+        DefaultValueFactory = _ => "default",
+    };
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
         var command = new Command("controller", "Watch the cluster and keep a VulnerabilityReport for every running workload image.")
         {
-            Kubeconfig, Namespaces, ExcludeNamespaces, Selector, Concurrency, Resync, DatabaseCheckInterval, MetricsAddress, ReportBaseUrl, PerWorkloadMetrics, LeaderElect, LeaseNamespace,
+            Kubeconfig, Namespaces, ExcludeNamespaces, Selector, Concurrency, Resync, DatabaseCheckInterval, MetricsAddress, ReportBaseUrl, PerWorkloadMetrics, LeaderElect, LeaseNamespace, ClusterName,
         };
+        ClusterName.Validators.Add(r =>
+        {
+            // It is a path segment of the dashboard's URLs and a key in the results store shared by several clusters.
+            if (!ClusterNamePattern().IsMatch(r.GetValueOrDefault<string>() ?? ""))
+            {
+                r.AddError("--cluster-name must be 1–63 lowercase letters, digits, '-', '.' or '_', starting and ending with a letter or digit.");
+            }
+        });
         Concurrency.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 256)
@@ -87,4 +103,7 @@ public static class ControllerCommandDefinition
         command.SetAction((parseResult, cancellationToken) => new ControllerCommand(parseResult).RunAsync(cancellationToken));
         return command;
     }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9._]{0,61}[a-z0-9])?$")]
+    private static partial Regex ClusterNamePattern();
 }
