@@ -10,8 +10,9 @@ public sealed class OciOptions
     public Platform Platform { get; set; } = Platform.Default;
 
     /// <summary>
-    /// Registries (<c>host[:port]</c>) reached over plain HTTP. Loopback registries (localhost, 127.0.0.0/8, ::1) always are,
-    /// as Docker does; everything else uses HTTPS.
+    /// Insecure registries (<c>host[:port]</c>): reached over HTTPS without certificate checks, or over plain HTTP when they
+    /// do not speak TLS. Loopback registries (localhost, 127.0.0.0/8, ::1) always are, as with Docker; every other
+    /// registry uses HTTPS with verified certificates.
     /// </summary>
     public IList<string> InsecureRegistries { get; } = [];
 

@@ -29,15 +29,22 @@ public static class OciServiceCollectionExtensions
         services.TryAddSingleton<RegistryClientFactory>();
         services.TryAddSingleton<ImageSourceResolver>();
         services.TryAddSingleton<LayeredImageReader>();
-        services.AddHttpClient(RegistryClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+        AddRegistryHttpClient(services, RegistryClientFactory.HttpClientName, verifyCertificates: true);
+        AddRegistryHttpClient(services, RegistryClientFactory.InsecureHttpClientName, verifyCertificates: false);
+        return services;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5359", Justification = "Certificates go unchecked only on the client for insecure registries, which the user names (or loopback), as Docker does.")]
+    private static void AddRegistryHttpClient(IServiceCollection services, string name, bool verifyCertificates) =>
+        services.AddHttpClient(name, client => client.Timeout = TimeSpan.FromMinutes(2))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // Redirects are followed by RegistryClient, which drops credentials; the handler must not follow them.
                 AllowAutoRedirect = false,
                 AutomaticDecompression = System.Net.DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // Only for registries the user declared insecure (or loopback), as `docker --insecure-registry` does.
+                SslOptions = verifyCertificates ? new() : new() { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
             })
             .AddHttpMessageHandler(sp => new RetryHandler(sp.GetRequiredService<IOptions<OciOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        return services;
-    }
 }

@@ -8,7 +8,7 @@ namespace Vigil.Gates.Actions;
 /// <summary>
 /// The controller's policy actions: when a published report violates the policy in force (enforce mode, a blocking
 /// finding), runs the actions the policy enables, in dry run unless it says <c>dryRun: false</c>, never in its protected
-/// namespaces. Each violation (workload, action, blocking ids) is acted on once; a new blocking id acts again.
+/// namespaces or for workloads the policy exempts (namespace, labels, image). Each violation (workload, action, blocking ids) is acted on once; a new blocking id acts again.
 /// </summary>
 public sealed class PolicyActionObserver(IPolicySource policies, PolicyEvaluator evaluator, WorkloadActionExecutor executor, ILogger<PolicyActionObserver> logger) : IReportObserver
 {
@@ -26,7 +26,7 @@ public sealed class PolicyActionObserver(IPolicySource policies, PolicyEvaluator
         }
 
         var digest = report.Image.Key.Digest;
-        var subject = new PolicySubject(report.Image.ImageReference.Split('@')[0] + "@" + digest) { Digest = digest, Namespace = report.Workload.Namespace };
+        var subject = new PolicySubject(report.Image.ImageReference.Split('@')[0] + "@" + digest) { Digest = digest, Namespace = report.Workload.Namespace, Labels = report.Labels };
         var verdict = evaluator.Evaluate(policy, subject, new Gates.Abstractions.ImageScanResult(digest, report.Findings, report.Image.MatchedAt));
         if (verdict.Decision != VerdictDecision.Denied || verdict.Blocking.Count == 0)
         {

@@ -8,4 +8,8 @@ namespace Vigil.Kubernetes.Abstractions;
 /// <param name="Container">The container name.</param>
 /// <param name="Image">The full stored result of the image.</param>
 /// <param name="Findings">The findings after the pod's own filters (ignore annotations), as the report shows them.</param>
-public sealed record PublishedReport(WorkloadReference Workload, string Container, StoredImageReport Image, IReadOnlyList<Finding> Findings);
+public sealed record PublishedReport(WorkloadReference Workload, string Container, StoredImageReport Image, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The labels of the pod that runs it (policy exemptions match on them).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}

@@ -1,7 +1,7 @@
 namespace Vigil.Kubernetes.Controllers;
 
 /// <summary>
-/// The pod annotations Vigil reads: <c>vigil.dev/skip</c> (do not report this pod), <c>vigil.dev/ignore-unfixed</c>
+/// The pod metadata Vigil reads: its labels and the annotations <c>vigil.dev/skip</c> (do not report this pod), <c>vigil.dev/ignore-unfixed</c>
 /// (leave out findings without a fix) and <c>vigil.dev/ignore</c> (comma-separated vulnerability ids to leave out).
 /// </summary>
 /// <param name="Skip">Whether the pod is skipped.</param>
@@ -17,6 +17,12 @@ public sealed record PodAnnotations(bool Skip, bool IgnoreUnfixed, IReadOnlySet<
 
     /// <summary>The annotation listing ignored ids.</summary>
     public const string IgnoreKey = "vigil.dev/ignore";
+
+    /// <summary>
+    /// The pod's labels. Not an annotation, but read from the same metadata and kept with it: policy exemptions match
+    /// workloads by label, and a label change must reach the policy actions as an annotation change does.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>No annotations.</summary>
     public static PodAnnotations None { get; } = new(false, false, new HashSet<string>());

@@ -96,7 +96,7 @@ public sealed class ReportPublisher(
 
         metrics.SetReport(name, ns, key.Workload.Kind, key.Workload.Name, key.Container,
             findings.GroupBy(f => f.Severity).ToDictionary(g => g.Key, g => g.Count()));
-        await NotifyAsync(new PublishedReport(key.Workload, key.Container, stored, findings), cancellationToken);
+        await NotifyAsync(new PublishedReport(key.Workload, key.Container, stored, findings) { Labels = annotations.Labels }, cancellationToken);
         return written;
     }
 

@@ -27,11 +27,11 @@ public sealed partial class RegistryClient
     private readonly TokenCache tokens;
     private volatile bool useBasic;
 
-    internal RegistryClient(string registry, HttpClient http, OciOptions options, RegistryCredential? credential, TimeProvider timeProvider, ILogger logger)
+    internal RegistryClient(string registry, Uri baseUri, HttpClient http, OciOptions options, RegistryCredential? credential, TimeProvider timeProvider, ILogger logger)
     {
         Registry = registry;
-        Endpoint = registry == Core.Images.ImageReference.DockerHub ? Core.Images.ImageReference.DockerHubEndpoint : registry;
-        BaseUri = RegistryEndpoint.BaseUri(Endpoint, options);
+        Endpoint = EndpointOf(registry);
+        BaseUri = baseUri;
         this.http = http;
         this.options = options;
         this.credential = credential;
@@ -45,8 +45,12 @@ public sealed partial class RegistryClient
     /// <summary>The host called (<c>registry-1.docker.io</c> for Docker Hub).</summary>
     public string Endpoint { get; }
 
-    /// <summary>The API base (<c>https://host/</c>, or <c>http://</c> for loopback and insecure registries).</summary>
+    /// <summary>The API base: <c>https://host/</c>, or <c>http://host/</c> for an insecure registry that does not speak TLS.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The host a registry name is reached at (<c>registry-1.docker.io</c> for <c>docker.io</c>).</summary>
+    internal static string EndpointOf(string registry) =>
+        registry == Core.Images.ImageReference.DockerHub ? Core.Images.ImageReference.DockerHubEndpoint : registry;
 
     /// <summary>Calls <c>/v2/</c>, authenticating when challenged; throws <see cref="RegistryException"/> when the API is not usable.</summary>
     public async Task PingAsync(CancellationToken cancellationToken = default)

@@ -2,17 +2,24 @@ using System.Net;
 
 namespace Vigil.Oci.Registry;
 
-/// <summary>Where a registry's API is: HTTPS, or plain HTTP for loopback hosts and configured insecure registries.</summary>
+/// <summary>
+/// How a registry's API is reached. HTTPS with verified certificates, except for loopback hosts and configured insecure
+/// registries: those, as with Docker, are tried over HTTPS without certificate checks first and over plain HTTP when
+/// they do not speak TLS (see <see cref="RegistryClientFactory"/>).
+/// </summary>
 internal static class RegistryEndpoint
 {
-    /// <summary>The base URI (<c>https://host:port/</c>) for a registry host (already mapped, e.g. registry-1.docker.io).</summary>
-    public static Uri BaseUri(string endpoint, OciOptions options)
-    {
-        var secure = !(IsLoopback(endpoint) || options.InsecureRegistries.Any(r => string.Equals(r.Trim(), endpoint, StringComparison.OrdinalIgnoreCase)));
-        return new Uri($"{(secure ? "https" : "http")}://{endpoint}/");
-    }
+    /// <summary>Whether <paramref name="endpoint"/> (a host already mapped, e.g. registry-1.docker.io) is insecure: loopback or listed.</summary>
+    public static bool IsInsecure(string endpoint, OciOptions options) =>
+        IsLoopback(endpoint) || options.InsecureRegistries.Any(r => string.Equals(r.Trim(), endpoint, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Whether <c>host[:port]</c> is localhost, in 127.0.0.0/8 or ::1, which Docker reaches over plain HTTP.</summary>
+    /// <summary><c>https://host:port/</c>.</summary>
+    public static Uri Https(string endpoint) => new($"https://{endpoint}/");
+
+    /// <summary><c>http://host:port/</c>.</summary>
+    public static Uri Http(string endpoint) => new($"http://{endpoint}/");
+
+    /// <summary>Whether <c>host[:port]</c> is localhost, in 127.0.0.0/8 or ::1, which Docker treats as insecure.</summary>
     public static bool IsLoopback(string endpoint)
     {
         var host = HostOf(endpoint);

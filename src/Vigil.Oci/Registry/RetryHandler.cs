@@ -10,6 +10,9 @@ namespace Vigil.Oci.Registry;
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
+    /// <summary>Set on a request to send it once: a probe whose failure is itself the answer.</summary>
+    public static readonly HttpRequestOptionsKey<bool> NoRetry = new("Vigil.Oci.NoRetry");
+
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
 
     public RetryHandler(OciOptions options, TimeProvider timeProvider)
@@ -44,7 +47,9 @@ internal sealed class RetryHandler : DelegatingHandler
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        pipeline.ExecuteAsync(async (state, ct) => await base.SendAsync(state, ct), request, cancellationToken).AsTask();
+        request.Options.TryGetValue(NoRetry, out var once) && once
+            ? base.SendAsync(request, cancellationToken)
+            : pipeline.ExecuteAsync(async (state, ct) => await base.SendAsync(state, ct), request, cancellationToken).AsTask();
 
     private static bool IsTransient(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 

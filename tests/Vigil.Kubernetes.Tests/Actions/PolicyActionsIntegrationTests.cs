@@ -43,6 +43,24 @@ public sealed class PolicyActionsIntegrationTests
     }
 
     [Fact]
+    public async Task A_workload_exempted_by_its_pods_labels_is_reported_but_not_acted_on()
+    {
+        await using var h = await StartAsync(
+            new VigilPolicyActionsSpec { Enable = ["annotate"], DryRun = false },
+            [new VigilPolicyExemptionSpec { Labels = new() { ["team"] = "payments" }, Reason = "payments patches on its own schedule" }]);
+
+        await RunVulnerableDeploymentAsync(h, "shop", "pay", new() { ["app"] = "pay", ["team"] = "payments" });
+        await RunVulnerableDeploymentAsync(h, "shop", "web", new() { ["app"] = "web", ["team"] = "storefront" });
+
+        // Both reports are published; only the workload without the exempt label is acted on.
+        await h.WaitUntilAsync(async () => (await Annotation(h, "shop", "web")) is not null, "annotation on shop/web");
+        await h.WaitUntilAsync(async () => (await h.Cluster.ReportsAsync("shop")).Count == 2, "both reports");
+        Assert.Null(await Annotation(h, "shop", "pay"));
+        Assert.DoesNotContain((await h.Client.CoreV1.ListNamespacedEventAsync("shop")).Items, e => e.Reason.StartsWith("VigilAction", StringComparison.Ordinal) && e.InvolvedObject.Name == "pay");
+        Assert.Equal(0, h.Server.CountRequests(r => r.Method == "PATCH" && r.Path.EndsWith("/deployments/pay", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Dry_run_by_default_only_records_what_would_happen()
     {
         await using var h = await StartAsync(new VigilPolicyActionsSpec { Enable = ["scaleToZero"] });
@@ -56,13 +74,13 @@ public sealed class PolicyActionsIntegrationTests
         Assert.Null((await h.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "shop")).Metadata.Annotations is { } a && a.ContainsKey("vigil.dev/scaled-from-replicas") ? "set" : null);
     }
 
-    private static async Task<ControllerHarness> StartAsync(VigilPolicyActionsSpec actions)
+    private static async Task<ControllerHarness> StartAsync(VigilPolicyActionsSpec actions, List<VigilPolicyExemptionSpec>? exemptions = null)
     {
         var h = await ControllerHarness.StartServerAsync();
         var crd = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.RepositoryRoot, "deploy", "crds", "vigilpolicies.vigil.dev.yaml"));
         await h.Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(crd));
         await h.Client.CustomObjects.CreateClusterCustomObjectAsync(
-            new V1Alpha1VigilPolicy { Metadata = new V1ObjectMeta { Name = "default" }, Spec = new VigilPolicySpec { MaxSeverity = "medium", Actions = actions } },
+            new V1Alpha1VigilPolicy { Metadata = new V1ObjectMeta { Name = "default" }, Spec = new VigilPolicySpec { MaxSeverity = "medium", Actions = actions, Exemptions = exemptions } },
             V1Alpha1VigilPolicy.Group, V1Alpha1VigilPolicy.Version, V1Alpha1VigilPolicy.Plural);
         h.Engine.AddImage(Nginx, "openssl", "zlib");
         h.Engine.AddAdvisory("openssl", "CVE-2024-0001", Severity.High, "3.0.1");
@@ -76,13 +94,13 @@ public sealed class PolicyActionsIntegrationTests
         return h;
     }
 
-    private static async Task RunVulnerableDeploymentAsync(ControllerHarness h, string ns)
+    private static async Task RunVulnerableDeploymentAsync(ControllerHarness h, string ns, string name = "web", Dictionary<string, string>? labels = null)
     {
-        var (_, replicaSet) = await h.Cluster.AddDeploymentAsync(ns, "web");
-        await h.Cluster.AddPodAsync(ns, "web-5d4f8-a", replicaSet, "node-amd", [("app", "nginx:1.27")]);
-        await h.Cluster.StartPodAsync(ns, "web-5d4f8-a", [("app", $"docker.io/library/nginx@{Nginx}")]);
+        var (_, replicaSet) = await h.Cluster.AddDeploymentAsync(ns, name);
+        await h.Cluster.AddPodAsync(ns, $"{name}-5d4f8-a", replicaSet, "node-amd", [("app", "nginx:1.27")], labels: labels);
+        await h.Cluster.StartPodAsync(ns, $"{name}-5d4f8-a", [("app", $"docker.io/library/nginx@{Nginx}")]);
     }
 
-    private static async Task<string?> Annotation(ControllerHarness h, string ns) =>
-        (await h.Client.AppsV1.ReadNamespacedDeploymentAsync("web", ns)).Metadata.Annotations is { } a && a.TryGetValue("vigil.dev/vulnerabilities", out var v) ? v : null;
+    private static async Task<string?> Annotation(ControllerHarness h, string ns, string name = "web") =>
+        (await h.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns)).Metadata.Annotations is { } a && a.TryGetValue("vigil.dev/vulnerabilities", out var v) ? v : null;
 }

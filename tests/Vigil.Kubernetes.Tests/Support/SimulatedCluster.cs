@@ -41,10 +41,11 @@ internal sealed class SimulatedCluster(IKubernetes client)
 
     /// <summary>Creates a pod (no status yet: the kubelet has not started it).</summary>
     public Task<V1Pod> AddPodAsync(string ns, string name, IKubernetesObject<V1ObjectMeta>? owner, string node, (string Name, string Image)[] containers,
-        (string Name, string Image)[]? initContainers = null, IDictionary<string, string>? annotations = null, string[]? pullSecrets = null) =>
+        (string Name, string Image)[]? initContainers = null, IDictionary<string, string>? annotations = null, string[]? pullSecrets = null,
+        IDictionary<string, string>? labels = null) =>
         client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
-            Metadata = new V1ObjectMeta { Name = name, OwnerReferences = owner is null ? null : [Owner(owner)], Annotations = annotations, Labels = new Dictionary<string, string> { ["app"] = "x" } },
+            Metadata = new V1ObjectMeta { Name = name, OwnerReferences = owner is null ? null : [Owner(owner)], Annotations = annotations, Labels = labels ?? new Dictionary<string, string> { ["app"] = "x" } },
             Spec = new V1PodSpec
             {
                 NodeName = node,

@@ -37,8 +37,8 @@ public sealed class RegistryServer : IAsyncDisposable
     /// <summary><c>127.0.0.1:port</c>: the registry part of image references.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary><c>http://127.0.0.1:port/</c>.</summary>
-    public Uri BaseUri => new($"http://{Address}/");
+    /// <summary><c>http://127.0.0.1:port/</c>, or <c>https://</c> with <see cref="RegistryServerOptions.Tls"/>.</summary>
+    public Uri BaseUri => new($"{(Options.Tls ? "https" : "http")}://{Address}/");
 
     /// <summary>The temporary directory holding config, htpasswd and storage.</summary>
     public string Directory { get; }
@@ -82,6 +82,12 @@ public sealed class RegistryServer : IAsyncDisposable
               secret: vigil-test-secret
             """);
         config.AppendLine();
+        if (options.Tls)
+        {
+            var (certificate, key) = await SelfSignedCertificate.WriteAsync(directory, cancellationToken);
+            config.AppendLine($"  tls: {{ certificate: {certificate}, key: {key} }}");
+        }
+
         if (options.Htpasswd is { } user)
         {
             var line = await ToolRunner.RunAsync("htpasswd", ["-Bbn", user.Username, user.Password], cancellationToken: cancellationToken);
@@ -156,7 +162,14 @@ public sealed class RegistryServer : IAsyncDisposable
 
     private async Task WaitUntilUpAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var handler = new HttpClientHandler();
+        if (Options.Tls)
+        {
+            // The registry's own throwaway certificate.
+            handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+        }
+
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(30))
         {

@@ -9,6 +9,9 @@ public sealed class RegistryServerOptions
     /// <summary>Whether manifests and blobs may be deleted (default true); false makes DELETE answer 405, as many registries do.</summary>
     public bool DeleteEnabled { get; init; } = true;
 
+    /// <summary>Whether the registry serves HTTPS, with a self-signed certificate for 127.0.0.1 made for this run.</summary>
+    public bool Tls { get; init; }
+
     /// <summary>When set, the registry POSTs its events (push, pull, delete) to this URL.</summary>
     public Uri? NotificationUrl { get; init; }
 

@@ -35,10 +35,10 @@ public static class RegistryScanOptions
         Description = "Read the registry password or token from standard input (needs --username).",
     };
 
-    /// <summary><c>--insecure-registry</c>, repeatable: registries reached over plain HTTP.</summary>
+    /// <summary><c>--insecure-registry</c>, repeatable: registries reached without certificate checks, or over plain HTTP.</summary>
     public static Option<string[]> InsecureRegistry { get; } = new("--insecure-registry")
     {
-        Description = "Registry (host:port) reached over plain HTTP instead of HTTPS; repeatable. Loopback registries always are.",
+        Description = "Registry (host:port) whose TLS certificate is not verified, or reached over plain HTTP if it has no TLS, as Docker does; repeatable. Loopback registries always are.",
     };
 
     /// <summary><c>--registry-config</c>: the docker <c>config.json</c> to read credentials from.</summary>
