@@ -100,6 +100,39 @@ public sealed class ImageSourceResolver
         throw new FormatException($"'{input}' is not an existing path, and {error}");
     }
 
+    /// <summary>The platform picked from an index (<see cref="OciOptions.Platform"/>).</summary>
+    public Core.Platform Platform => options.Platform;
+
+    /// <summary>
+    /// The registry reference <paramref name="input"/> names when it pins a digest (<c>repo@sha256:…</c>), which
+    /// <see cref="OpenAsync"/> would open from a registry; null for tags, paths and archives. Content at a digest never
+    /// changes, so what was read from it once can be reused without asking the registry again.
+    /// </summary>
+    public static ImageReference? PinnedRegistryReference(string input)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input);
+        if (TryStripPrefix(input, "docker://", out var remote) || TryStripPrefix(input, "registry:", out remote))
+        {
+            return ImageReference.TryParse(remote, out var prefixed, out _) && prefixed.Digest is not null ? prefixed : null;
+        }
+
+        // The same order as OpenAsync: anything that exists on disk, or has a transport prefix, is not a registry image.
+        if (input.StartsWith("oci:", StringComparison.Ordinal) || input.StartsWith("oci-archive:", StringComparison.Ordinal)
+            || input.StartsWith("docker-archive:", StringComparison.Ordinal) || input.StartsWith("dir:", StringComparison.Ordinal)
+            || Directory.Exists(input) || File.Exists(input))
+        {
+            return null;
+        }
+
+        var colon = input.LastIndexOf(':');
+        if (colon > 0 && Directory.Exists(input[..colon]))
+        {
+            return null;
+        }
+
+        return ImageReference.TryParse(input, out var reference, out _) && reference.Digest is not null ? reference : null;
+    }
+
     private async Task<IImageSource> OpenLayoutDirectoryAsync(string directory, string? tag, string name, CancellationToken cancellationToken)
     {
         var files = new DirectoryLayoutFiles(directory);

@@ -27,4 +27,12 @@ public sealed class AnalyzerAwareInventoryCache : IInventoryCache
     /// <inheritdoc/>
     public async ValueTask PutAsync(Inventory inventory, CancellationToken cancellationToken) =>
         await cache.PutAsync(inventory, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask<Inventory?> GetPinnedAsync(Digest requested, Platform platform, CancellationToken cancellationToken) =>
+        await cache.GetPinnedAsync(requested, platform, analyzerVersions, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask PinAsync(Digest requested, Platform platform, Inventory inventory, CancellationToken cancellationToken) =>
+        await cache.PinAsync(requested, platform, SbomCacheKey.For(inventory), cancellationToken);
 }

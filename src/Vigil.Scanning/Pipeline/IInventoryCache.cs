@@ -10,4 +10,13 @@ public interface IInventoryCache
 
     /// <summary>Stores <paramref name="inventory"/> under its artifact's digest and platform.</summary>
     ValueTask PutAsync(Inventory inventory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The inventory a pinned reference's digest (<c>repo@sha256:…</c>) resolved to for <paramref name="platform"/>, without
+    /// opening the image: null when that digest was never read for that platform by the current analyzers.
+    /// </summary>
+    ValueTask<Inventory?> GetPinnedAsync(Digest requested, Platform platform, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that <paramref name="requested"/> resolved to <paramref name="inventory"/>'s image for <paramref name="platform"/>.</summary>
+    ValueTask PinAsync(Digest requested, Platform platform, Inventory inventory, CancellationToken cancellationToken);
 }

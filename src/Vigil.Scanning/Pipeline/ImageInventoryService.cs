@@ -33,27 +33,59 @@ public sealed class ImageInventoryService
         this.logger = logger;
     }
 
-    /// <summary>Opens <paramref name="input"/> and inventories it, unless <paramref name="cached"/> has it already.</summary>
+    /// <summary>Opens <paramref name="input"/> and inventories it, unless <paramref name="cache"/> has it already.</summary>
     /// <param name="input">Anything <see cref="ImageSourceResolver.OpenAsync"/> accepts.</param>
-    /// <param name="cached">Looks an inventory up by artifact (manifest digest + platform); null to always read the layers.</param>
+    /// <param name="cache">
+    /// Inventories by image identity; what this call reads is stored in it. A pinned registry reference
+    /// (<c>repo@sha256:…</c>) seen before is answered without a request to the registry. Null to always read the layers.
+    /// </param>
     /// <param name="progress">Per-layer byte progress, for the CLI's progress bars.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="refresh">Read the layers even when the cache has the image, and replace its entry (<c>--skip-cache</c>).</param>
     public async Task<InventoryResult> InventoryAsync(
         string input,
-        Func<ArtifactInfo, CancellationToken, ValueTask<Inventory?>>? cached,
+        IInventoryCache? cache,
         IProgress<LayerProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool refresh = false)
     {
-        await using var source = await resolver.OpenAsync(input, cancellationToken);
-        if (cached is not null && source.Artifact.ManifestDigest is not null
-            && await cached(source.Artifact, cancellationToken) is { } hit)
+        var pinned = cache is null ? null : ImageSourceResolver.PinnedRegistryReference(input);
+        if (!refresh && pinned?.Digest is { } pinnedDigest && await cache!.GetPinnedAsync(pinnedDigest, resolver.Platform, cancellationToken) is { } known)
         {
-            logger.LogDebug("Inventory of {Image} ({Digest}) taken from the SBOM cache", input, source.Artifact.ManifestDigest);
-            // The cache is keyed by digest: the same image may have been scanned under another name (tag, repository).
-            var artifact = hit.Artifact with { Name = source.Artifact.Name, Repository = source.Artifact.Repository };
-            return new InventoryResult(hit with { Artifact = artifact }, FromCache: true);
+            logger.LogDebug("Inventory of {Image} taken from the SBOM cache without contacting the registry", input);
+            return new InventoryResult(Renamed(known, pinned.ToString(), pinned.Name), FromCache: true);
         }
 
+        await using var source = await resolver.OpenAsync(input, cancellationToken);
+        InventoryResult result;
+        if (!refresh && cache is not null && source.Artifact.ManifestDigest is not null && await cache.GetAsync(source.Artifact, cancellationToken) is { } hit)
+        {
+            logger.LogDebug("Inventory of {Image} ({Digest}) taken from the SBOM cache", input, source.Artifact.ManifestDigest);
+            result = new InventoryResult(Renamed(hit, source.Artifact.Name, source.Artifact.Repository), FromCache: true);
+        }
+        else
+        {
+            result = new InventoryResult(await ReadAsync(input, source, progress, cancellationToken), FromCache: false);
+            if (cache is not null && result.Inventory.Artifact.ManifestDigest is not null)
+            {
+                await cache.PutAsync(result.Inventory, cancellationToken);
+            }
+        }
+
+        if (pinned?.Digest is { } digest && result.Inventory.Artifact.ManifestDigest is not null)
+        {
+            await cache!.PinAsync(digest, resolver.Platform, result.Inventory, cancellationToken);
+        }
+
+        return result;
+    }
+
+    // The cache is keyed by digest: the same image may have been scanned under another name (tag, repository).
+    private static Inventory Renamed(Inventory inventory, string name, string? repository) =>
+        inventory with { Artifact = inventory.Artifact with { Name = name, Repository = repository } };
+
+    private async Task<Inventory> ReadAsync(string input, IImageSource source, IProgress<LayerProgress>? progress, CancellationToken cancellationToken)
+    {
         var builder = newBuilder();
         var fileSystem = await reader.ReadAsync(source, builder, options: null, progress, cancellationToken);
         var inventory = builder.Build(fileSystem, source.Artifact, timeProvider);
@@ -65,6 +97,6 @@ public sealed class ImageInventoryService
         logger.LogInformation(
             "Inventoried {Image}: {Packages} packages in {Layers} layers, {Warnings} warnings",
             input, inventory.Packages.Count, source.Layers.Count, inventory.Warnings.Count);
-        return new InventoryResult(inventory, FromCache: false);
+        return inventory;
     }
 }

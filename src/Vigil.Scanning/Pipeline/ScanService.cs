@@ -29,13 +29,7 @@ public sealed class ScanService
     public async Task<ScanOutcome> ScanImageAsync(string input, ScanRequestOptions options, IProgress<LayerProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var useCache = cache is not null && !options.SkipCache;
-        var result = await images.InventoryAsync(input, useCache ? cache!.GetAsync : null, progress, cancellationToken);
-        if (!result.FromCache && cache is not null && result.Inventory.Artifact.ManifestDigest is not null)
-        {
-            await cache.PutAsync(result.Inventory, cancellationToken);
-        }
-
+        var result = await images.InventoryAsync(input, cache, progress, cancellationToken, refresh: options.SkipCache);
         return await MatchAsync(result.Inventory, result.FromCache, cancellationToken);
     }
 

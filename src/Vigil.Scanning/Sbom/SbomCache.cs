@@ -79,6 +79,67 @@ public sealed class SbomCache
         }
     }
 
+    /// <summary>
+    /// Remembers which manifest (and platform) a pinned reference's digest resolved to for <paramref name="platform"/>,
+    /// so that the next scan of the same digest finds its inventory without asking the registry (a digest is immutable;
+    /// an index digest resolves per platform).
+    /// </summary>
+    public async Task PinAsync(Digest requested, Platform platform, SbomCacheKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(key);
+        var pins = Path.Combine(_directory, "pins");
+        System.IO.Directory.CreateDirectory(pins);
+        var temporary = Path.Combine(pins, $".{Guid.NewGuid():N}.tmp");
+        await File.WriteAllTextAsync(temporary, $"{key.ManifestDigest}\n{key.Platform?.ToString() ?? "-"}\n", cancellationToken);
+        File.Move(temporary, PinPathOf(requested, platform), overwrite: true);
+    }
+
+    /// <summary>The inventory a pinned digest resolved to for <paramref name="platform"/>, made by exactly <paramref name="analyzerVersions"/>; null when unknown.</summary>
+    public async Task<Inventory?> GetPinnedAsync(Digest requested, Platform platform, IReadOnlyDictionary<string, int> analyzerVersions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        string[] lines;
+        try
+        {
+            lines = await File.ReadAllLinesAsync(PinPathOf(requested, platform), cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        if (lines.Length < 2 || !Digest.TryParse(lines[0], out var manifest) || !TryParsePlatform(lines[1], out var resolvedPlatform))
+        {
+            _logger.LogWarning("Ignoring unreadable SBOM cache pin for {Digest}", requested);
+            return null;
+        }
+
+        return await GetAsync(new SbomCacheKey(manifest, resolvedPlatform, analyzerVersions), cancellationToken);
+    }
+
+    private static bool TryParsePlatform(string text, out Platform? platform)
+    {
+        platform = null;
+        if (text == "-")
+        {
+            return true;
+        }
+
+        try
+        {
+            platform = Platform.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private string PinPathOf(Digest requested, Platform platform) =>
+        Path.Combine(_directory, "pins", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{requested}|{platform}"))) + ".pin");
+
     /// <summary>Removes the entry for <paramref name="key"/>; true when there was one.</summary>
     public bool Remove(SbomCacheKey key)
     {

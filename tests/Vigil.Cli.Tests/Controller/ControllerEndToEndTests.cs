@@ -35,6 +35,12 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
          "affected":[{"package":{"ecosystem":"npm","name":"minimist"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.2.6"}]}]}]}
         """;
 
+    private const string LodashRedos = """
+        {"id":"GHSA-29mw-wpgm-hmr9","modified":"2024-01-01T00:00:00Z","published":"2022-01-06T00:00:00Z","aliases":["CVE-2020-28500"],
+         "summary":"ReDoS in lodash","severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L"}],
+         "affected":[{"package":{"ecosystem":"npm","name":"lodash"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.17.21"}]}]}]}
+        """;
+
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("vigil-controller-e2e-");
     private RegistryServer _registry = null!;
     private CountingProxy _proxy = null!;
@@ -138,6 +144,17 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
         Assert.Equal(2, (await store.GetFindingsAsync(Vigil.Core.Digest.Parse(image.ManifestDigest), default)).Count);
         Assert.DoesNotContain(Password, _controllerLog.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(auth, _controllerLog.ToString(), StringComparison.Ordinal);
+
+        // A restart forgets everything in memory; the database changed while it was down. The image is matched again
+        // from its cached SBOM, found by the pinned digest: still not one request to the registry.
+        _controller!.Kill(entireProcessTree: true);
+        await _controller.WaitForExitAsync();
+        (code, _, stderr) = await VigilProcess.RunAsync(["db", "import", await WriteAsync("lodash-redos.json", LodashRedos), "--cache-dir", cache]);
+        Assert.True(code == 0, stderr);
+        StartController(kubeconfig, cache);
+        var third = await WaitForReportAsync(r => r.Report.Summary.Total == 3, "report after a restart");
+        Assert.Contains(third.Report.TopFindings, f => f.Id == "CVE-2020-28500");
+        Assert.Equal(pulls, _proxy.Requests);
     }
 
     private void StartController(string kubeconfig, string cache)
@@ -149,6 +166,7 @@ public sealed class ControllerEndToEndTests : IAsyncLifetime
             "--report-base-url", "http://127.0.0.1:8080/", "--log-level", "Information", "--cluster-name", "prod-eu-1",
         ], clusterSide: true);
 
+        _controller?.Dispose();
         _controller = Process.Start(start)!;
         _controller.OutputDataReceived += (_, e) => Append(e.Data);
         _controller.ErrorDataReceived += (_, e) => Append(e.Data);

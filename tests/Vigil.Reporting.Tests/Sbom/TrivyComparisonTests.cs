@@ -30,7 +30,7 @@ public sealed class TrivyComparisonTests(ITestOutputHelper output)
             ImageSourceResolver.Create(), LayeredImageReader.Create(), () => new InventoryBuilder(AnalyzerCatalog.CreateAll()),
             TimeProvider.System, NullLogger<ImageInventoryService>.Instance);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var vigil = (await service.InventoryAsync(FixtureImages.DockerArchive(tag), cached: null, progress: null, CancellationToken.None)).Inventory;
+        var vigil = (await service.InventoryAsync(FixtureImages.DockerArchive(tag), cache: null, progress: null, CancellationToken.None)).Inventory;
         output.WriteLine($"{tag}: inventory in {watch.Elapsed.TotalSeconds:F2} s");
         Inventory trivy;
         await using (var file = File.OpenRead(FixtureImages.TrivySbom(tag)))

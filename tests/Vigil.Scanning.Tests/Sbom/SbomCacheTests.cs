@@ -36,6 +36,38 @@ public sealed class SbomCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Pin_ResolvesARequestedDigestPerPlatform_UnderTheCurrentAnalyzersOnly()
+    {
+        var inventory = InventorySamples.Image();
+        var index = Digest.Sha256("an index"u8);
+        await Cache.PutAsync(inventory, CancellationToken.None);
+        await Cache.PinAsync(index, Platform.Default, SbomCacheKey.For(inventory), CancellationToken.None);
+
+        var pinned = await Cache.GetPinnedAsync(index, Platform.Default, inventory.AnalyzerVersions, CancellationToken.None);
+
+        Assert.Equal(inventory.Artifact.ManifestDigest, pinned!.Artifact.ManifestDigest);
+        Assert.Null(await Cache.GetPinnedAsync(index, Platform.Parse("linux/arm64"), inventory.AnalyzerVersions, CancellationToken.None));
+        Assert.Null(await Cache.GetPinnedAsync(Digest.Sha256("another"u8), Platform.Default, inventory.AnalyzerVersions, CancellationToken.None));
+        var newer = new Dictionary<string, int>(inventory.AnalyzerVersions) { ["dpkg"] = 2 };
+        Assert.Null(await Cache.GetPinnedAsync(index, Platform.Default, newer, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Pin_ThatIsCorrupt_IsAMiss()
+    {
+        var inventory = InventorySamples.Image();
+        var index = Digest.Sha256("an index"u8);
+        await Cache.PutAsync(inventory, CancellationToken.None);
+        await Cache.PinAsync(index, Platform.Default, SbomCacheKey.For(inventory), CancellationToken.None);
+        foreach (var pin in Directory.EnumerateFiles(Path.Combine(_directory, "pins")))
+        {
+            await File.WriteAllTextAsync(pin, "sha256:not-a-digest\nlinux\n");
+        }
+
+        Assert.Null(await Cache.GetPinnedAsync(index, Platform.Default, inventory.AnalyzerVersions, CancellationToken.None));
+    }
+
+    [Fact]
     public void Key_IgnoresAnalyzerOrder()
     {
         var digest = Digest.Sha256("m"u8);

@@ -38,14 +38,11 @@ public sealed class SbomCommand
                 oci.Platform = platform;
             }
         });
-        var cache = parseResult.GetValue(ScanCommandOptions.SkipCache) ? null : services.GetRequiredService<IInventoryCache>();
+        var cache = services.GetRequiredService<IInventoryCache>();
+        var refresh = parseResult.GetValue(ScanCommandOptions.SkipCache);
         var images = services.GetRequiredService<ImageInventoryService>();
         var show = LayerProgressDisplay.ShouldShow(parseResult.GetValue(CommonOptions.Quiet));
-        var result = await LayerProgressDisplay.RunAsync(show, "layer", progress => images.InventoryAsync(input, cache is null ? null : cache.GetAsync, progress, cancellationToken));
-        if (!result.FromCache && cache is not null && result.Inventory.Artifact.ManifestDigest is not null)
-        {
-            await cache.PutAsync(result.Inventory, cancellationToken);
-        }
+        var result = await LayerProgressDisplay.RunAsync(show, "layer", progress => images.InventoryAsync(input, cache, progress, cancellationToken, refresh));
 
         var output = parseResult.GetValue(ScanCommandOptions.Output);
         await using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
