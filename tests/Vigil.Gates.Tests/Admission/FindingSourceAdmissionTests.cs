@@ -25,6 +25,7 @@ namespace Vigil.Gates.Tests.Admission;
 public sealed class FindingSourceAdmissionTests : IAsyncLifetime
 {
     private static readonly Digest SbomOnly = Digest.Sha256("sbom-only"u8);
+    private static readonly Digest IndexOfSbomOnly = Digest.Sha256("index of sbom-only"u8);
     private static readonly Digest StoreOnly = Digest.Sha256("store-only"u8);
     private static readonly Digest Unknown = Digest.Sha256("unknown"u8);
     private readonly string directory = Directory.CreateTempSubdirectory("vigil-admission-sources-").FullName;
@@ -51,7 +52,11 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
         var analyzers = app.Services.GetServices<IPackageAnalyzer>().ToDictionary(a => a.Id, a => a.Version);
         var artifact = new ArtifactInfo("registry.example.com/shop/web:1", ArtifactKind.Image) { ManifestDigest = SbomOnly, Platform = Platform.Parse("linux/amd64") };
         var lodash = new Package(Ecosystem.Parse("npm"), "lodash", "4.17.20", PackageType.Library, "pkg:npm/lodash@4.17.20");
-        await app.Services.GetRequiredService<SbomCache>().PutAsync(new Inventory(artifact, null, [lodash]) { AnalyzerVersions = analyzers }, default);
+        var inventory = new Inventory(artifact, null, [lodash]) { AnalyzerVersions = analyzers };
+        await app.Services.GetRequiredService<SbomCache>().PutAsync(inventory, default);
+
+        // The same image scanned through its multi-platform index digest: the scan pinned the index to this manifest.
+        await app.Services.GetRequiredService<SbomCache>().PinAsync(IndexOfSbomOnly, Platform.Parse("linux/amd64"), SbomCacheKey.For(inventory), default);
 
         // Findings the controller wrote into the results store.
         await app.Services.GetRequiredService<IResultWriter>().ReplaceStoredFindingsAsync(
@@ -81,6 +86,16 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
         var message = (string)response["status"]!["message"]!;
         Assert.StartsWith($"Vigil denied image registry.example.com/shop/web@{SbomOnly}: 1 vulnerability:", message, StringComparison.Ordinal);
         Assert.Contains("in lodash 4.17.20 (CRITICAL, fixed in 4.17.21)", message, StringComparison.Ordinal);
+        Assert.Equal(0, scanner.TotalCalls);
+    }
+
+    [Fact]
+    public async Task Index_digest_pinned_to_a_cached_SBOM_is_rematched_and_denied_without_a_pull()
+    {
+        var response = await ReviewAsync(IndexOfSbomOnly);
+
+        Assert.False((bool)response["allowed"]!);
+        Assert.Contains("in lodash 4.17.20 (CRITICAL, fixed in 4.17.21)", (string?)response["status"]!["message"], StringComparison.Ordinal);
         Assert.Equal(0, scanner.TotalCalls);
     }
 
