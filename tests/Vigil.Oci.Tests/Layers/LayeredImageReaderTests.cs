@@ -127,6 +127,29 @@ public sealed class LayeredImageReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task End_of_stream_inside_a_large_skipped_file_says_where()
+    {
+        // Large files nobody wants are read past in big steps by the walker itself, not by the tar reader.
+        var tar = new TestLayer().File("/big", new string('x', 200_000)).ToTar();
+        var source = new MemoryImageSource(Blobs.Gzip(tar[..(512 + 100_000)]));
+
+        var error = await Assert.ThrowsAsync<ImageReadException>(() => reader.ReadAsync(source, new RecordingVisitor(_ => false)));
+
+        Assert.Matches("is truncated: it ends inside the data of 'big' after [0-9]+ of 200000 bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task Large_skipped_files_leave_the_walk_on_the_next_entry()
+    {
+        var tar = new TestLayer().File("/big", new string('x', 300_000)).File("/etc/os-release", "ID=debian\n").ToTar();
+        var visitor = new RecordingVisitor(e => e.Path == "/etc/os-release");
+
+        await reader.ReadAsync(new MemoryImageSource(Blobs.Gzip(tar)), visitor);
+
+        Assert.Equal("ID=debian\n", visitor.ContentOf("/etc/os-release", 0));
+    }
+
+    [Fact]
     public async Task End_of_stream_inside_data_a_visitor_reads_is_an_error()
     {
         var tar = new TestLayer().File("/b", new string('b', 300)).ToTar();
