@@ -48,7 +48,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close alone: Stop then Close makes the managed listener unregister its port twice, and the second time it
+        // binds the port again to do so, which fails once another test has taken that port.
         listener.Close();
         try
         {

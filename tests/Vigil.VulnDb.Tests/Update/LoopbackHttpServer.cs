@@ -27,7 +27,8 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close makes the managed listener unregister its port twice, and the second time it
+        // binds the port again to do so, which fails once another test has taken that port.
         _listener.Close();
         try
         {
