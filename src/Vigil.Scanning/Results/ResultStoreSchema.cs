@@ -139,7 +139,7 @@ internal static class ResultStoreSchema
         // 3: summaries kept by triggers at write time, so no read aggregates all findings: each workload's counts and the
         // running vulnerability ids (with how many running images have each). Triggers rather than code in each writer
         // method, so every write path (including ones added later) keeps them right.
-        """
+        $$"""
         CREATE TABLE workload_totals (
             workload_id INTEGER PRIMARY KEY,
             critical INTEGER NOT NULL DEFAULT 0,
@@ -172,18 +172,10 @@ internal static class ResultStoreSchema
         END;
 
         CREATE TRIGGER containers_insert_totals AFTER INSERT ON containers BEGIN
-            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
-                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
-                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
-                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = NEW.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
-            WHERE workload_id = NEW.workload_id;
+            {{RecomputeTotalsWhere("workload_id = NEW.workload_id")}}
         END;
         CREATE TRIGGER containers_delete_totals AFTER DELETE ON containers BEGIN
-            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
-                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
-                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
-                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = OLD.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
-            WHERE workload_id = OLD.workload_id;
+            {{RecomputeTotalsWhere("workload_id = OLD.workload_id")}}
         END;
 
         -- A digest starts running with its first container and stops with its last.
@@ -203,25 +195,13 @@ internal static class ResultStoreSchema
 
         -- Image counts change when a digest is (re)scanned or pruned: refresh every workload running it.
         CREATE TRIGGER images_insert_totals AFTER INSERT ON images BEGIN
-            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
-                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
-                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
-                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
-            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest = NEW.digest);
+            {{RecomputeTotalsWhere("workload_id IN (SELECT workload_id FROM containers WHERE digest = NEW.digest)")}}
         END;
         CREATE TRIGGER images_update_totals AFTER UPDATE ON images BEGIN
-            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
-                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
-                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
-                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
-            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest IN (OLD.digest, NEW.digest));
+            {{RecomputeTotalsWhere("workload_id IN (SELECT workload_id FROM containers WHERE digest IN (OLD.digest, NEW.digest))")}}
         END;
         CREATE TRIGGER images_delete_totals AFTER DELETE ON images BEGIN
-            UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
-                SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
-                       COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
-                FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
-            WHERE workload_id IN (SELECT workload_id FROM containers WHERE digest = OLD.digest);
+            {{RecomputeTotalsWhere("workload_id IN (SELECT workload_id FROM containers WHERE digest = OLD.digest)")}}
         END;
 
         -- A vulnerability id runs while some running digest has a finding with it (counted once per digest).
@@ -244,4 +224,16 @@ internal static class ResultStoreSchema
 
     /// <summary>The schema version this code writes and reads.</summary>
     public static int LatestVersion => Migrations.Count;
+
+    /// <summary>
+    /// Recounts the totals of the workloads <paramref name="where"/> selects from their containers' images: the one
+    /// statement migration 3's triggers run whenever a container or an image changes.
+    /// </summary>
+    private static string RecomputeTotalsWhere(string where) => $"""
+        UPDATE workload_totals SET (critical, high, medium, low, unknown, fixable, images, scanned) = (
+                        SELECT COALESCE(SUM(i.critical), 0), COALESCE(SUM(i.high), 0), COALESCE(SUM(i.medium), 0), COALESCE(SUM(i.low), 0),
+                               COALESCE(SUM(i.unknown), 0), COALESCE(SUM(i.fixable), 0), COUNT(d.digest), COUNT(i.digest)
+                        FROM (SELECT DISTINCT digest FROM containers WHERE workload_id = workload_totals.workload_id) d LEFT JOIN images i ON i.digest = d.digest)
+                    WHERE {where};
+        """;
 }

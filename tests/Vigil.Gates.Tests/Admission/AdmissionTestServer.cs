@@ -5,21 +5,20 @@ using Vigil.Gates.Admission;
 using Vigil.Gates.Cache;
 using Vigil.Gates.Hosting;
 using Vigil.Gates.Policy;
+using Vigil.Gates.Tests.Support;
 
 namespace Vigil.Gates.Tests.Admission;
 
 /// <summary>The admission webhook on a real Kestrel listener on 127.0.0.1 with a free port.</summary>
 internal sealed class AdmissionTestServer : IAsyncDisposable
 {
-    private AdmissionTestServer(WebApplication app, HttpClient client)
-    {
-        App = app;
-        Client = client;
-    }
+    private readonly RunningGate gate;
 
-    public WebApplication App { get; }
+    private AdmissionTestServer(RunningGate gate) => this.gate = gate;
 
-    public HttpClient Client { get; }
+    public WebApplication App => gate.App;
+
+    public HttpClient Client => gate.Client;
 
     public static async Task<AdmissionTestServer> StartAsync(
         GatePolicy policy,
@@ -48,15 +47,8 @@ internal sealed class AdmissionTestServer : IAsyncDisposable
         builder.Services.AddVigilAdmission(policies ?? new StaticPolicySource(policy), o => o.Budget = budget ?? TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.MapVigilAdmission();
-        await app.StartAsync();
-        var client = new HttpClient(handler ?? new HttpClientHandler()) { BaseAddress = GateWebHost.Addresses(app)[0], Timeout = TimeSpan.FromSeconds(30) };
-        return new AdmissionTestServer(app, client);
+        return new AdmissionTestServer(await RunningGate.StartAsync(app, handler));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => gate.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Analyzers.Abstractions;
 using Vigil.Core;
@@ -12,6 +11,7 @@ using Vigil.Gates.Cache;
 using Vigil.Gates.Hosting;
 using Vigil.Gates.Policy;
 using Vigil.Gates.Tests.EndToEnd;
+using Vigil.Gates.Tests.Support;
 using Vigil.Scanning.Results;
 using Vigil.Scanning.Sbom;
 
@@ -30,8 +30,7 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
     private static readonly Digest Unknown = Digest.Sha256("unknown"u8);
     private readonly string directory = Directory.CreateTempSubdirectory("vigil-admission-sources-").FullName;
     private readonly FakeGateScanner scanner = new() { Delay = TimeSpan.FromSeconds(30) };
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private RunningGate gate = null!;
 
     public async Task InitializeAsync()
     {
@@ -45,7 +44,7 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
             o.ResultsDatabasePath = Path.Combine(directory, "results.db");
         });
         builder.Services.AddVigilAdmission(new StaticPolicySource(GatePolicy.Default), o => o.Budget = TimeSpan.FromMilliseconds(500));
-        app = builder.Build();
+        var app = builder.Build();
         app.MapVigilAdmission();
 
         // An SBOM made earlier by another Vigil command: lodash 4.17.20 in a linux/amd64 image.
@@ -64,16 +63,12 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
             [new StoredFinding("CVE-2024-5555", Severity.High, "openssl", "3.0.1") { FixedVersion = "3.0.2", Ecosystem = "Debian:12", Purl = "pkg:deb/debian/openssl@3.0.1" }],
             default);
 
-        await app.StartAsync();
-        client = new HttpClient { BaseAddress = GateWebHost.Addresses(app)[0] };
+        gate = await RunningGate.StartAsync(app);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await gate.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
@@ -125,7 +120,7 @@ public sealed class FindingSourceAdmissionTests : IAsyncLifetime
     {
         var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Admission", "testdata", "pod-create.json"));
         var body = template.Replace(TestFindings.DigestA.ToString(), digest.ToString(), StringComparison.Ordinal);
-        using var response = await client.PostAsync("/validate", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await gate.Client.PostAsync("/validate", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["response"]!;
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Gates.Abstractions;
@@ -10,6 +9,7 @@ using Vigil.Gates.Policy;
 using Vigil.Gates.Quarantine;
 using Vigil.Gates.RegistryWebhook;
 using Vigil.Gates.Tests.Quarantine;
+using Vigil.Gates.Tests.Support;
 using static Vigil.Gates.Tests.TestFindings;
 
 namespace Vigil.Gates.Tests.RegistryWebhook;
@@ -21,8 +21,7 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
     private readonly FakePromoter promoter = new();
     private readonly FakeGateScanner scanner = new();
     private readonly CapturingLoggerProvider logs = new();
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private RunningGate gate = null!;
     private PushEventQueue queue = null!;
 
     public async Task InitializeAsync()
@@ -34,18 +33,14 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
         builder.Services.AddSingleton<IGateScanner>(scanner);
         builder.Services.AddSingleton<IRegistryPromoter>(promoter);
         builder.Services.AddVigilRegistryGate(queue, new StaticPolicySource(GatePolicy.Default), o => o.BearerToken = Token, o => o.ReleaseRepository = "release/{repository}");
-        app = builder.Build();
+        var app = builder.Build();
         app.MapVigilRegistryWebhooks();
-        await app.StartAsync();
-        client = new HttpClient { BaseAddress = GateWebHost.Addresses(app)[0] };
+        gate = await RunningGate.StartAsync(app);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await gate.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
@@ -83,7 +78,7 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/events/harbor") { Content = new StringContent("{\"type\":\"PUSH_ARTIFACT\"}") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        using var response = await client.SendAsync(request);
+        using var response = await gate.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("repo_full_name", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -97,8 +92,8 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
         using var malformed = new HttpRequestMessage(HttpMethod.Post, "/events/acr") { Content = new StringContent("not json HUNTER2-MALFORMED") };
         malformed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        using var first = await client.SendAsync(unauthenticated);
-        using var second = await client.SendAsync(malformed);
+        using var first = await gate.Client.SendAsync(unauthenticated);
+        using var second = await gate.Client.SendAsync(malformed);
 
         Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
@@ -115,7 +110,7 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/events/acr") { Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        using var response = await client.SendAsync(request);
+        using var response = await gate.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -130,7 +125,7 @@ public sealed class RegistryWebhookEndpointTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await gate.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, response.StatusCode == HttpStatusCode.Accepted ? JsonNode.Parse(text) : null);
     }

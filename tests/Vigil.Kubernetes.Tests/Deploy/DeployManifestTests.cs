@@ -80,11 +80,7 @@ public sealed class DeployManifestTests
         var pod = deployment.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
 
-        Assert.True(pod.SecurityContext.RunAsNonRoot);
-        Assert.NotEqual(0, pod.SecurityContext.RunAsUser);
-        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
-        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
-        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        PodHardening.AssertHardened(pod, container);
         Assert.Equal("controller", container.Args[0]);
         Assert.Equal("/healthz", container.LivenessProbe.HttpGet.Path);
         Assert.Equal("/readyz", container.ReadinessProbe.HttpGet.Path);

@@ -57,11 +57,7 @@ public sealed class HelmChartTests
         var deployment = Single<V1Deployment>(objects);
         var pod = deployment.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
-        Assert.True(pod.SecurityContext.RunAsNonRoot);
-        Assert.NotEqual(0, pod.SecurityContext.RunAsUser);
-        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
-        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
-        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        PodHardening.AssertHardened(pod, container);
         Assert.Equal("vigil-controller", pod.ServiceAccountName);
         Assert.Equal("true", deployment.Spec.Template.Metadata.Annotations["vigil.dev/skip"]);
         Assert.Equal("ghcr.io/vigil-dev/vigil:latest", container.Image);
@@ -94,7 +90,7 @@ public sealed class HelmChartTests
         Assert.Contains("--cluster-name=prod-eu-1", pod.Containers[0].Args);
         Assert.Equal(["--namespaces=shop", "--selector=tier=web"], pod.Containers[0].Args.TakeLast(2));
         Assert.Equal(["serve", "--cache-dir=/var/cache/vigil", "--listen=http://0.0.0.0:8081"], pod.Containers[1].Args);
-        Assert.All(pod.Containers, c => Assert.True(c.SecurityContext.ReadOnlyRootFilesystem));
+        Assert.All(pod.Containers, c => PodHardening.AssertHardened(pod, c));
         var claim = Single<V1PersistentVolumeClaim>(objects);
         Assert.Equal("fast", claim.Spec.StorageClassName);
         Assert.Equal(claim.Metadata.Name, pod.Volumes.Single(v => v.Name == "cache").PersistentVolumeClaim.ClaimName);
@@ -105,8 +101,7 @@ public sealed class HelmChartTests
         Assert.Contains("monitoring", webhook.NamespaceSelector.MatchExpressions[0].Values);
         var gate = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "vigil-admission");
         Assert.Equal(webhook.ClientConfig.Service.Name, objects.OfType<V1Service>().Single(s => s.Spec.Selector["app.kubernetes.io/component"] == "admission").Metadata.Name);
-        Assert.True(gate.Spec.Template.Spec.SecurityContext.RunAsNonRoot);
-        Assert.True(Assert.Single(gate.Spec.Template.Spec.Containers).SecurityContext.ReadOnlyRootFilesystem);
+        PodHardening.AssertHardened(gate.Spec.Template.Spec, Assert.Single(gate.Spec.Template.Spec.Containers));
         Assert.Equal(["Certificate", "Issuer"], objects.Where(o => o.Kind is "Certificate" or "Issuer").Select(o => o.Kind).Order(StringComparer.Ordinal));
     }
 
